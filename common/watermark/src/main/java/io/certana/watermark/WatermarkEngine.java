@@ -1,0 +1,129 @@
+package io.certana.watermark;
+
+import io.certana.watermark.code.PayloadCodec;
+import io.certana.watermark.code.PolarCode;
+import io.certana.watermark.dsp.Plane;
+import io.certana.watermark.dsp.Rgb;
+import io.certana.watermark.robust.RobustDetector;
+import io.certana.watermark.robust.RobustEmbedder;
+import io.certana.watermark.robust.RobustTile;
+import java.awt.image.BufferedImage;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Embeds and detects Certana's watermark tracks. Thread-safe and reusable: every field is
+ * immutable after construction, and each call works on its own buffers.
+ */
+public final class WatermarkEngine {
+
+    /** Smallest short side, in pixels, that the engine marks: one Track B tile. */
+    public static final int MIN_SHORT_SIDE = RobustTile.PERIOD_PX;
+    /** Largest image, in pixels, that the engine accepts (about 100 megapixels). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    /** Polar code of Track B: N = 1024 chips per tile, K = 96 (payload and CRC-32). */
+    static final int ROBUST_CODE_LENGTH = 1024;
+    /** Design SNR of Track B's polar code construction, Es/N0 in dB. */
+    static final double ROBUST_DESIGN_SNR_DB = -6;
+    static final int LIST_SIZE = 8;
+
+    private final WatermarkSettings settings;
+    private final RobustEmbedder robustEmbedder;
+    private final RobustDetector robustDetector;
+
+    public WatermarkEngine(WatermarkSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        byte[] key = settings.secretKey();
+        RobustTile tile = new RobustTile(key);
+        PayloadCodec robustCodec = new PayloadCodec(new PolarCode(ROBUST_CODE_LENGTH, PayloadCodec.INFO_BITS,
+                ROBUST_DESIGN_SNR_DB), key, "track-b", LIST_SIZE);
+        robustEmbedder = new RobustEmbedder(tile, robustCodec);
+        robustDetector = new RobustDetector(tile, robustCodec);
+    }
+
+    public WatermarkSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Marks an image with the payload on the requested tracks (B first, then A on top, then C).
+     *
+     * @throws WatermarkException when the image is smaller than {@link #MIN_SHORT_SIDE} or larger
+     *                            than {@link #MAX_PIXELS}, or Track C is requested but not configured
+     */
+    public EmbedResult embed(BufferedImage image, long payload, Set<Track> tracks) {
+        Objects.requireNonNull(image, "image");
+        checkSize(image);
+        if (tracks.isEmpty()) {
+            throw new WatermarkException("no watermark track requested");
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] original = Rgb.argb(image);
+        Plane luma = Plane.luma(image);
+        Map<Track, TrackQuality> quality = new EnumMap<>(Track.class);
+        int[] current = original;
+
+        if (tracks.contains(Track.B)) {
+            Plane pattern = robustEmbedder.maskedPattern(luma, payload);
+            double rms = rms(pattern.data);
+            double amplitude = 255.0 / Math.pow(10, settings.trackBPsnrDb() / 20);
+            float gain = (float) (amplitude / rms);
+            float[] delta = new float[pattern.data.length];
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = gain * pattern.data[i];
+            }
+            int[] marked = Rgb.addLuma(current, delta);
+            quality.put(Track.B, new TrackQuality(Rgb.psnr(current, marked), amplitude));
+            current = marked;
+        }
+        BufferedImage out = Rgb.toImage(current, width, height, image);
+        return new EmbedResult(out, quality, Rgb.psnr(original, current));
+    }
+
+    /** Detects every track in an image. Never throws for an unmarked image. */
+    public DetectionResult detect(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        checkSize(image);
+        Map<Track, TrackDetection> tracks = new EnumMap<>(Track.class);
+        RobustDetector.Result robust = robustDetector.detect(Plane.luma(image));
+        tracks.put(Track.B, robustDetection(robust));
+        return new DetectionResult(tracks, Optional.empty());
+    }
+
+    private static TrackDetection robustDetection(RobustDetector.Result result) {
+        if (result.detected()) {
+            // 0.5 for a payload that only just decoded, 1 when at least 70 % of code bits agree.
+            double margin = Math.min(1, Math.max(0, (2 * result.codeAgreement() - 1) / 0.4));
+            return new TrackDetection(TrackDetection.Status.DETECTED, OptionalLong.of(result.payload().get()),
+                    0.5 + 0.5 * margin);
+        }
+        // Sync peaks of unmarked images stay below z = 5 or so; scale what is above into [0, 0.5).
+        return TrackDetection.notDetected(Math.min(0.49, Math.max(0, (result.syncZ() - 5) / 20)));
+    }
+
+    private static void checkSize(BufferedImage image) {
+        int shortSide = Math.min(image.getWidth(), image.getHeight());
+        if (shortSide < MIN_SHORT_SIDE) {
+            throw new WatermarkException("image is " + image.getWidth() + "x" + image.getHeight()
+                    + " px; watermarking needs a short side of at least " + MIN_SHORT_SIDE + " px");
+        }
+        if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+            throw new WatermarkException("image is " + image.getWidth() + "x" + image.getHeight()
+                    + " px; watermarking accepts at most " + MAX_PIXELS + " pixels");
+        }
+    }
+
+    private static double rms(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / values.length);
+    }
+}
