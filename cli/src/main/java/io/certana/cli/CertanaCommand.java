@@ -19,6 +19,10 @@ import picocli.CommandLine.HelpCommand;
         versionProvider = CertanaCommand.VersionProvider.class,
         description = "Certana image-provenance tools: content identifiers, perceptual hashes and image inspection.",
         subcommands = {
+                PdqCommand.class,
+                CidCommand.class,
+                InspectCommand.class,
+                BenchCommand.class,
                 HelpCommand.class,
         })
 public final class CertanaCommand implements Runnable {

@@ -164,6 +164,8 @@ public final class ImageDecoder {
                 return RiffChunks.scan(data).exif();
             case TIFF:
                 return data; // IFD0 of the file itself carries the Orientation tag
+            case BIG_TIFF:
+                return null; // NOTE: orientation of BigTIFF files is not read (64-bit offsets)
             default:
                 return null;
         }
@@ -203,7 +205,7 @@ public final class ImageDecoder {
             throws IOException, ImageDecodeException {
         ImageReader reader = createReader(format);
         activeReader.set(reader);
-        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(data)) {
+        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(readerInput(data, format))) {
             // Only image 0 is read, so the stream may discard what lies before it; metadata is read elsewhere.
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
@@ -237,6 +239,19 @@ public final class ImageDecoder {
             activeReader.set(null);
             reader.dispose();
         }
+    }
+
+    /**
+     * Returns the bytes handed to the reader. WebP gets 16 zero bytes appended: TwelveMonkeys'
+     * VP8L bit reader (3.13.1) fetches ahead and fails with an EOFException on tiny valid files
+     * that libwebp decodes, such as a 28-byte one-colour image. The RIFF structure was already
+     * checked, so the padding cannot hide a truncated chunk.
+     */
+    private static byte[] readerInput(byte[] data, ImageFormat format) {
+        if (format != ImageFormat.WEBP) {
+            return data;
+        }
+        return java.util.Arrays.copyOf(data, data.length + 16);
     }
 
     /**
@@ -326,6 +341,11 @@ public final class ImageDecoder {
         if (failure instanceof IOException) {
             String what = failure instanceof EOFException ? " is truncated: " : " is damaged: ";
             return new ImageDecodeException(Kind.CORRUPT, format, name + " file" + what + detail, failure);
+        }
+        // Readers throw these when header fields point outside the data or contradict each other.
+        if (failure instanceof IndexOutOfBoundsException || failure instanceof IllegalArgumentException
+                || failure instanceof NegativeArraySizeException || failure instanceof ArithmeticException) {
+            return new ImageDecodeException(Kind.CORRUPT, format, name + " file has an invalid structure: " + detail, failure);
         }
         return new ImageDecodeException(Kind.UNDECODABLE, format, name + " file could not be decoded: " + detail, failure);
     }

@@ -12,7 +12,7 @@ public enum ImageFormat {
     BMP("BMP", "image/bmp", true),
     TIFF("TIFF", "image/tiff", true),
     WEBP("WebP", "image/webp", true),
-    BIG_TIFF("BigTIFF", "image/tiff", false),
+    BIG_TIFF("BigTIFF", "image/tiff", true),
     HEIC("HEIC", "image/heic", false),
     HEIF("HEIF", "image/heif", false),
     AVIF("AVIF", "image/avif", false),

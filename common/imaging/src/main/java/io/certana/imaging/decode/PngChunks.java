@@ -48,7 +48,7 @@ public final class PngChunks {
                 throw corrupt("PNG file is truncated: chunk " + (types.size() + 1) + " is cut off");
             }
             long length = readUint32(data, pos);
-            String type = new String(data, pos + 4, 4, StandardCharsets.ISO_8859_1);
+            String type = chunkType(data, pos + 4);
             if (length > data.length - pos - 12L) {
                 throw corrupt("PNG file is truncated: chunk " + type + " declares " + length
                         + " bytes but the file ends before them");
@@ -74,6 +74,18 @@ public final class PngChunks {
             pos = dataEnd + 4;
         }
         return new Info(exif, List.copyOf(c2pa), List.copyOf(types));
+    }
+
+    /** The chunk type as text when it is four ASCII letters (as PNG requires), otherwise as hex. */
+    private static String chunkType(byte[] data, int pos) {
+        boolean letters = true;
+        for (int i = 0; i < 4; i++) {
+            letters &= Character.isLetter((char) data[pos + i]) && data[pos + i] > 0;
+        }
+        if (letters) {
+            return new String(data, pos, 4, StandardCharsets.US_ASCII);
+        }
+        return String.format("0x%02x%02x%02x%02x", data[pos], data[pos + 1], data[pos + 2], data[pos + 3]);
     }
 
     private static long readUint32(byte[] data, int pos) {
