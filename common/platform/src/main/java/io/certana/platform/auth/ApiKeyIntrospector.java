@@ -1,0 +1,17 @@
+package io.certana.platform.auth;
+
+/**
+ * Resolves an API key to its organization and scopes. The default implementation asks
+ * identity-service and caches answers briefly; identity-service replaces it with one that reads
+ * its own database.
+ */
+public interface ApiKeyIntrospector {
+
+    /**
+     * Looks up a full API key. Blocking: called on a worker thread.
+     *
+     * @return the key's state, {@link ApiKeyIntrospection#inactive()} for an unknown, revoked or expired key
+     * @throws io.certana.platform.problem.ProblemException 503 when the answer cannot be obtained
+     */
+    ApiKeyIntrospection introspect(String apiKey);
+}

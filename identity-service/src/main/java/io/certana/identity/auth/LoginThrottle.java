@@ -1,0 +1,117 @@
+package io.certana.identity.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.certana.identity.config.IdentityConfig;
+import io.certana.identity.security.SecureTokens;
+import io.certana.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Counts failed logins per email and per client address in fixed windows, in PostgreSQL so that
+ * every replica sees the same counters. Once a counter reaches its limit, logins for that email or
+ * from that address answer 429 until the window ends, even with the right password.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private final EntityManager entityManager;
+    private final IdentityConfig.Login config;
+
+    public LoginThrottle(EntityManager entityManager, IdentityConfig config) {
+        this.entityManager = entityManager;
+        this.config = config.login();
+    }
+
+    /** Counter key of an email; the address is hashed so the table holds no emails of non-users. */
+    public static String emailKey(String email) {
+        return "email:" + SecureTokens.sha256Hex(email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    public static String addressKey(String clientAddress) {
+        return "ip:" + clientAddress;
+    }
+
+    /** Throws 429 with Retry-After when the email or the address has used up its failures. */
+    @Transactional
+    public void checkAllowed(String emailKey, String addressKey) {
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(config.failureWindow());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT throttle_key, failures, CAST(EXTRACT(EPOCH FROM window_start) * 1000 AS BIGINT)
+                FROM login_failures
+                WHERE throttle_key IN (:emailKey, :addressKey) AND window_start > :cutoff
+                """)
+                .setParameter("emailKey", emailKey)
+                .setParameter("addressKey", addressKey)
+                .setParameter("cutoff", cutoff)
+                .getResultList();
+
+        long retryAfterSeconds = 0;
+        for (Object[] row : rows) {
+            String key = (String) row[0];
+            int failures = ((Number) row[1]).intValue();
+            int limit = key.equals(emailKey) ? config.maxFailuresPerEmail() : config.maxFailuresPerIp();
+            if (failures >= limit) {
+                Instant windowEnd = Instant.ofEpochMilli(((Number) row[2]).longValue()).plus(config.failureWindow());
+                retryAfterSeconds = Math.max(retryAfterSeconds, Duration.between(now, windowEnd).toSeconds() + 1);
+            }
+        }
+        if (retryAfterSeconds > 0) {
+            throw ProblemException.tooManyRequests(
+                    "Too many failed logins for this account or address; try again in " + retryAfterSeconds + " seconds.",
+                    retryAfterSeconds);
+        }
+    }
+
+    /** Adds one failure to both counters, starting a new window where the old one has ended. */
+    @Transactional
+    public void recordFailure(String emailKey, String addressKey) {
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(config.failureWindow());
+        for (String key : List.of(emailKey, addressKey)) {
+            // ON CONFLICT evaluates both CASE expressions against the old row, so a window that
+            // ended restarts at now with a count of one.
+            entityManager.createNativeQuery("""
+                    INSERT INTO login_failures (throttle_key, window_start, failures)
+                    VALUES (:key, :now, 1)
+                    ON CONFLICT (throttle_key) DO UPDATE SET
+                        failures = CASE WHEN login_failures.window_start > :cutoff
+                                        THEN login_failures.failures + 1 ELSE 1 END,
+                        window_start = CASE WHEN login_failures.window_start > :cutoff
+                                            THEN login_failures.window_start ELSE :now END
+                    """)
+                    .setParameter("key", key)
+                    .setParameter("now", now)
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
+        }
+    }
+
+    /** Clears the email's counter after a successful login; the address counter keeps running. */
+    @Transactional
+    public void reset(String emailKey) {
+        entityManager.createNativeQuery("DELETE FROM login_failures WHERE throttle_key = :key")
+                .setParameter("key", emailKey)
+                .executeUpdate();
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void deleteEndedWindows() {
+        int deleted = entityManager.createNativeQuery("DELETE FROM login_failures WHERE window_start <= :cutoff")
+                .setParameter("cutoff", Instant.now().minus(config.failureWindow()))
+                .executeUpdate();
+        if (deleted > 0) {
+            Log.debugf("Deleted %d ended login failure windows", deleted);
+        }
+    }
+}
