@@ -308,7 +308,13 @@ public final class ImageDecoder {
         } catch (TimeoutException e) {
             ImageReader reader = activeReader.get();
             if (reader != null) {
-                reader.abort();
+                try {
+                    reader.abort();
+                } catch (IllegalStateException busy) {
+                    // NOTE: the JDK JPEG reader refuses abort() from another thread while it
+                    // decodes, so that decode runs on to its end in the background. The pixel
+                    // budget bounds how long that takes.
+                }
             }
             future.cancel(true);
             throw new ImageDecodeException(Kind.TOO_LARGE, format, format.displayName()

@@ -1,0 +1,293 @@
+package io.certana.imaging.decode;
+
+import io.certana.imaging.TestImages;
+import io.certana.imaging.encode.ImageEncoder;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImageDecoderTest {
+
+    private final ImageDecoder decoder = new ImageDecoder();
+
+    private static int channelDifference(int a, int b) {
+        int max = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            max = Math.max(max, Math.abs(((a >>> shift) & 0xFF) - ((b >>> shift) & 0xFF)));
+        }
+        return max;
+    }
+
+    @Test
+    void decodesJpegIntoIntRgbLayout() throws Exception {
+        BufferedImage source = TestImages.gradient(120, 80);
+        byte[] jpeg = new ImageEncoder().encodeJpeg(source, 0.95f);
+
+        DecodedImage decoded = decoder.decode(jpeg);
+
+        assertEquals(ImageFormat.JPEG, decoded.format());
+        assertEquals(BufferedImage.TYPE_INT_RGB, decoded.image().getType());
+        assertEquals(120, decoded.width());
+        assertEquals(80, decoded.height());
+        assertEquals(1, decoded.orientation());
+        int[] pixels = IntImages.pixels(decoded.image());
+        assertEquals(120 * 80, pixels.length);
+        // A smooth gradient at quality 95 stays within a few levels of the source.
+        assertTrue(channelDifference(pixels[0], source.getRGB(0, 0)) <= 6);
+        assertTrue(channelDifference(pixels[pixels.length - 1], source.getRGB(119, 79)) <= 6);
+    }
+
+    @Test
+    void keepsGreyValuesUnchanged() throws Exception {
+        BufferedImage grey = new BufferedImage(16, 4, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 16; x++) {
+            grey.getRaster().setSample(x, 0, 0, x * 16);
+        }
+
+        DecodedImage decoded = decoder.decode(TestImages.encode(grey, "png"));
+
+        assertTrue(decoded.grayscaleSource());
+        int[] pixels = IntImages.pixels(decoded.image());
+        for (int x = 0; x < 16; x++) {
+            int v = x * 16;
+            // Java2D would treat CS_GRAY as linear and brighten mid-greys; the values must stay as stored.
+            assertEquals((v << 16) | (v << 8) | v, pixels[x], "grey level " + v);
+        }
+    }
+
+    @Test
+    void scalesSixteenBitSamplesWithRounding() throws Exception {
+        BufferedImage grey16 = new BufferedImage(4, 1, BufferedImage.TYPE_USHORT_GRAY);
+        short[] data = ((DataBufferUShort) grey16.getRaster().getDataBuffer()).getData();
+        data[0] = 0;
+        data[1] = (short) 0x8080;
+        data[2] = (short) 0x7F7F;
+        data[3] = (short) 0xFFFF;
+
+        int[] pixels = IntImages.pixels(decoder.decode(TestImages.encode(grey16, "png")).image());
+
+        assertEquals(0x000000, pixels[0]);
+        assertEquals(0x808080, pixels[1]);
+        assertEquals(0x7F7F7F, pixels[2]);
+        assertEquals(0xFFFFFF, pixels[3]);
+    }
+
+    @Test
+    void decodesPaletteWithTransparency() throws Exception {
+        byte[] r = {(byte) 255, 0, 0};
+        byte[] g = {0, (byte) 255, 0};
+        byte[] b = {0, 0, (byte) 255};
+        byte[] a = {(byte) 255, (byte) 128, 0};
+        IndexColorModel palette = new IndexColorModel(8, 3, r, g, b, a);
+        BufferedImage indexed = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        WritableRaster raster = indexed.getRaster();
+        raster.setSample(0, 0, 0, 0);
+        raster.setSample(1, 0, 0, 1);
+        raster.setSample(2, 0, 0, 2);
+
+        DecodedImage decoded = decoder.decode(TestImages.encode(indexed, "png"));
+
+        assertTrue(decoded.hasAlpha());
+        int[] pixels = IntImages.pixels(decoded.image());
+        assertEquals(0xFFFF0000, pixels[0]);
+        assertEquals(0x8000FF00, pixels[1]);
+        // Fully transparent pixels keep their colour: alpha is never composited.
+        assertEquals(0x000000FF, pixels[2]);
+    }
+
+    @Test
+    void keepsColourUnderZeroAlpha() throws Exception {
+        BufferedImage argb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(0, 0, 0x00123456);
+        argb.setRGB(1, 0, 0xFF654321);
+
+        DecodedImage decoded = decoder.decode(TestImages.encode(argb, "png"));
+
+        assertEquals(BufferedImage.TYPE_INT_ARGB, decoded.image().getType());
+        int[] pixels = IntImages.pixels(decoded.image());
+        assertEquals(0x00123456, pixels[0]);
+        assertEquals(0xFF654321, pixels[1]);
+    }
+
+    @Test
+    void decodesGifAndBmp() throws Exception {
+        BufferedImage source = TestImages.gradient(20, 10);
+        assertEquals(ImageFormat.BMP, decoder.decode(TestImages.encode(source, "bmp")).format());
+        DecodedImage gif = decoder.decode(TestImages.encode(source, "gif"));
+        assertEquals(ImageFormat.GIF, gif.format());
+        assertEquals(20, gif.width());
+    }
+
+    @Test
+    void rejectsTruncatedJpeg() throws Exception {
+        byte[] jpeg = new ImageEncoder().encodeJpeg(TestImages.noise(256, 256, 1), 0.9f);
+        byte[] truncated = Arrays.copyOf(jpeg, jpeg.length / 2);
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(truncated));
+
+        assertEquals(ImageDecodeException.Kind.CORRUPT, e.kind());
+        assertEquals(400, e.httpStatus());
+    }
+
+    @Test
+    void rejectsTruncatedPng() throws Exception {
+        byte[] png = TestImages.encode(TestImages.noise(64, 64, 2), "png");
+        byte[] truncated = Arrays.copyOf(png, png.length - 20);
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(truncated));
+
+        assertEquals(ImageDecodeException.Kind.CORRUPT, e.kind());
+    }
+
+    @Test
+    void rejectsPngWithBadCrc() throws Exception {
+        byte[] png = TestImages.encode(TestImages.gradient(16, 16), "png");
+        png[png.length - 20] ^= 0x01; // inside the last IDAT chunk or its CRC
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(png));
+
+        assertEquals(ImageDecodeException.Kind.CORRUPT, e.kind());
+    }
+
+    @Test
+    void rejectsPixelBudgetFromHeader() throws Exception {
+        byte[] png = TestImages.encode(TestImages.gradient(100, 100), "png");
+        ImageDecoder small = new ImageDecoder(DecodeLimits.defaults().withMaxPixels(9_999));
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> small.decode(png));
+
+        assertEquals(ImageDecodeException.Kind.TOO_LARGE, e.kind());
+        assertEquals(413, e.httpStatus());
+        assertTrue(e.getMessage().contains("100 × 100"), e.getMessage());
+    }
+
+    @Test
+    void rejectsFilesOverByteLimit() throws Exception {
+        byte[] png = TestImages.encode(TestImages.noise(64, 64, 3), "png");
+        ImageDecoder small = new ImageDecoder(DecodeLimits.defaults().withMaxBytes(1000));
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> small.decode(png));
+
+        assertEquals(ImageDecodeException.Kind.TOO_LARGE, e.kind());
+    }
+
+    @Test
+    void namesUnsupportedFormat() {
+        byte[] heic = "\0\0\0\30ftypheic\0\0\0\0mif1heic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(heic));
+
+        assertEquals(ImageDecodeException.Kind.UNSUPPORTED, e.kind());
+        assertEquals(415, e.httpStatus());
+        assertTrue(e.getMessage().startsWith("HEIC"), e.getMessage());
+    }
+
+    @Test
+    void rejectsEmptyAndTextInput() {
+        ImageDecodeException empty = assertThrows(ImageDecodeException.class, () -> decoder.decode(new byte[0]));
+        assertEquals(ImageDecodeException.Kind.CORRUPT, empty.kind());
+        ImageDecodeException text = assertThrows(ImageDecodeException.class,
+                () -> decoder.decode("hello, world".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals(ImageDecodeException.Kind.UNSUPPORTED, text.kind());
+    }
+
+    @Test
+    void timeLimitStopsDecoding() throws Exception {
+        byte[] jpeg = new ImageEncoder().encodeJpeg(TestImages.noise(2000, 2000, 4), 0.9f);
+        ImageDecoder hurried = new ImageDecoder(DecodeLimits.defaults().withTimeLimit(Duration.ofNanos(1000)));
+
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> hurried.decode(jpeg));
+
+        assertEquals(ImageDecodeException.Kind.TOO_LARGE, e.kind());
+        assertTrue(e.getMessage().contains("time limit"), e.getMessage());
+    }
+
+    @Test
+    void appliesExifOrientationSix() throws Exception {
+        BufferedImage source = TestImages.gradient(60, 40);
+        byte[] jpeg = withOrientation(new ImageEncoder().encodeJpeg(source, 0.95f), 6);
+
+        DecodedImage oriented = decoder.decode(jpeg, DecodeMode.ORIENTED);
+        DecodedImage raw = decoder.decode(jpeg, DecodeMode.RAW);
+
+        assertEquals(6, oriented.orientation());
+        assertTrue(oriented.orientationApplied());
+        assertEquals(40, oriented.width());
+        assertEquals(60, oriented.height());
+        assertFalse(raw.orientationApplied());
+        assertEquals(60, raw.width());
+        // Orientation 6 rotates 90° clockwise: the stored top-left corner shows at the top right.
+        int storedTopLeft = raw.image().getRGB(0, 0);
+        assertTrue(channelDifference(oriented.image().getRGB(39, 0), storedTopLeft) <= 2);
+        int storedBottomLeft = raw.image().getRGB(0, 39);
+        assertTrue(channelDifference(oriented.image().getRGB(0, 0), storedBottomLeft) <= 2);
+    }
+
+    @Test
+    void treatsOrientationNineAsNormal() throws Exception {
+        byte[] jpeg = withOrientation(new ImageEncoder().encodeJpeg(TestImages.gradient(30, 20), 0.9f), 9);
+
+        DecodedImage decoded = decoder.decode(jpeg);
+
+        assertEquals(1, decoded.orientation());
+        assertEquals(30, decoded.width());
+    }
+
+    @Test
+    void orientationTransformsMatchExifDefinition() {
+        // 3 × 2 image, values 0..5 in row-major order.
+        int[] stored = {0, 1, 2, 3, 4, 5};
+        assertEquals(Arrays.toString(new int[] {2, 1, 0, 5, 4, 3}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 2)));
+        assertEquals(Arrays.toString(new int[] {5, 4, 3, 2, 1, 0}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 3)));
+        assertEquals(Arrays.toString(new int[] {3, 4, 5, 0, 1, 2}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 4)));
+        assertEquals(Arrays.toString(new int[] {0, 3, 1, 4, 2, 5}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 5)));
+        assertEquals(Arrays.toString(new int[] {3, 0, 4, 1, 5, 2}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 6)));
+        assertEquals(Arrays.toString(new int[] {5, 2, 4, 1, 3, 0}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 7)));
+        assertEquals(Arrays.toString(new int[] {2, 5, 1, 4, 0, 3}), Arrays.toString(ExifOrientation.apply(stored, 3, 2, 8)));
+    }
+
+    @Test
+    void decodesSkimagePhoto() throws Exception {
+        byte[] png = Files.readAllBytes(TestImages.requireSkimagePhoto("astronaut.png"));
+
+        DecodedImage decoded = decoder.decode(png);
+
+        assertEquals(512, decoded.width());
+        assertEquals(512, decoded.height());
+        assertEquals(ImageFormat.PNG, decoded.format());
+    }
+
+    /** Inserts an Exif APP1 segment with one IFD0 entry, Orientation = {@code value}, after SOI. */
+    static byte[] withOrientation(byte[] jpeg, int value) {
+        byte[] tiff = {
+                'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD0 at offset 8
+                0, 1, // one entry
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) value, 0, 0, // Orientation, SHORT, count 1
+                0, 0, 0, 0 // no next IFD
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = 2 + 6 + tiff.length;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}
