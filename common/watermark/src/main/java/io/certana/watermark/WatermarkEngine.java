@@ -6,6 +6,7 @@ import io.certana.watermark.dsp.Plane;
 import io.certana.watermark.dsp.Rgb;
 import io.certana.watermark.robust.RobustDetector;
 import io.certana.watermark.robust.RobustEmbedder;
+import io.certana.watermark.robust.RobustStrength;
 import io.certana.watermark.robust.RobustTile;
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
@@ -33,8 +34,8 @@ public final class WatermarkEngine {
     static final int LIST_SIZE = 8;
 
     private final WatermarkSettings settings;
-    private final RobustEmbedder robustEmbedder;
     private final RobustDetector robustDetector;
+    private final RobustStrength robustStrength;
 
     public WatermarkEngine(WatermarkSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -42,8 +43,9 @@ public final class WatermarkEngine {
         RobustTile tile = new RobustTile(key);
         PayloadCodec robustCodec = new PayloadCodec(new PolarCode(ROBUST_CODE_LENGTH, PayloadCodec.INFO_BITS,
                 ROBUST_DESIGN_SNR_DB), key, "track-b", LIST_SIZE);
-        robustEmbedder = new RobustEmbedder(tile, robustCodec);
         robustDetector = new RobustDetector(tile, robustCodec);
+        robustStrength = new RobustStrength(new RobustEmbedder(tile, robustCodec), robustDetector, robustCodec,
+                settings.trackBPsnrDb(), settings.minimumPsnrDb());
     }
 
     public WatermarkSettings settings() {
@@ -70,17 +72,9 @@ public final class WatermarkEngine {
         int[] current = original;
 
         if (tracks.contains(Track.B)) {
-            Plane pattern = robustEmbedder.maskedPattern(luma, payload);
-            double rms = rms(pattern.data);
-            double amplitude = 255.0 / Math.pow(10, settings.trackBPsnrDb() / 20);
-            float gain = (float) (amplitude / rms);
-            float[] delta = new float[pattern.data.length];
-            for (int i = 0; i < delta.length; i++) {
-                delta[i] = gain * pattern.data[i];
-            }
-            int[] marked = Rgb.addLuma(current, delta);
-            quality.put(Track.B, new TrackQuality(Rgb.psnr(current, marked), amplitude));
-            current = marked;
+            RobustStrength.Outcome robust = robustStrength.embed(current, width, height, luma, payload);
+            quality.put(Track.B, new TrackQuality(Rgb.psnr(current, robust.marked()), robust.amplitude()));
+            current = robust.marked();
         }
         BufferedImage out = Rgb.toImage(current, width, height, image);
         return new EmbedResult(out, quality, Rgb.psnr(original, current));
@@ -117,13 +111,5 @@ public final class WatermarkEngine {
             throw new WatermarkException("image is " + image.getWidth() + "x" + image.getHeight()
                     + " px; watermarking accepts at most " + MAX_PIXELS + " pixels");
         }
-    }
-
-    private static double rms(float[] values) {
-        double sum = 0;
-        for (float v : values) {
-            sum += v * v;
-        }
-        return Math.sqrt(sum / values.length);
     }
 }

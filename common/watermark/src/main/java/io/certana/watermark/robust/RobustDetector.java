@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>False-positive bound: at most {@link #MAX_DECODES} decodes per image, each returning at most
  * L = 8 candidates checked against a 32-bit CRC, so an unmarked image passes with probability at
- * most 24 · 8 · 2^-32 ≈ 4.5e-8.
+ * most 24 · 8 · 2^-32 ≈ 4.5e-8 whatever the search stages score.
  */
 public final class RobustDetector {
 
@@ -25,17 +25,25 @@ public final class RobustDetector {
     static final int NORMALISE_RADIUS = Integer.getInteger("wm.nr", 8);
     /** Clip of the normalised residual, which limits edges, black corners and stickers. */
     static final float CLIP = Float.parseFloat(System.getProperty("wm.clip", "2.5"));
-    /** Autocorrelation lattice candidates tried after the nominal periods. */
+    /** Autocorrelation lattice candidates tried last. */
     static final int LATTICE_CANDIDATES = 4;
+    /** Hypotheses decoded from each search stage, best sync z-score first. */
+    static final int SEARCH_DECODES = 4;
+    /** Largest rotation searched at the nominal periods, in radians (larger ones rely on autocorrelation). */
+    static final double MAX_SEARCH_ANGLE = Math.toRadians(10);
+    /** Smallest period searched for rescaled images, in working pixels. */
+    static final double MIN_SEARCH_PERIOD = 40;
 
     private final RobustTile tile;
     private final PayloadCodec codec;
-    private final SyncSearch syncSearch;
+    private final SyncSearch fineSearch;
+    private final SyncSearch coarseSearch;
 
     public RobustDetector(RobustTile tile, PayloadCodec codec) {
         this.tile = tile;
         this.codec = codec;
-        this.syncSearch = new SyncSearch(tile);
+        this.fineSearch = new SyncSearch(tile, RobustTile.OVERSAMPLE);
+        this.coarseSearch = new SyncSearch(tile, 2);
     }
 
     /** Outcome of a detection: the best geometry found, and the payload when one decoded. */
@@ -49,66 +57,146 @@ public final class RobustDetector {
     public record Residual(float[] data, int width, int height, int factor) {
     }
 
+    /** A lattice hypothesis with the sync z-score of its coarse fold. */
+    private record Scored(double period, double angle, double originX, double originY, double z) {
+    }
+
     public Result detect(Plane luma) {
         return detect(residual(luma), true);
     }
 
     /**
-     * Runs the hypotheses in order and stops at the first payload that passes the CRC.
+     * Tries lattice hypotheses in stages and stops at the first payload that passes the CRC:
+     * the nominal periods of an image that was not rescaled; then, scored by the sync z-score of a
+     * coarse fold, a search over small rotations at those periods and a search over periods at
+     * angle 0 (rescaled images); last, the autocorrelation estimates, which also cover rescaled
+     * and rotated images. Only the best-scoring hypotheses of each stage are decoded.
      *
-     * @param useLattice whether to try the autocorrelation estimates after the nominal periods
+     * @param searchGeometry whether to run the stages after the nominal periods
      */
-    public Result detect(Residual residual, boolean useLattice) {
-        List<double[]> hypotheses = nominalHypotheses(residual);
-        Result best = null;
-        int decodes = 0;
-        int tried = 0;
-        while (tried < hypotheses.size() || useLattice) {
-            if (tried == hypotheses.size()) {
-                // The nominal periods failed: add the autocorrelation estimates once.
-                useLattice = false;
-                LatticeEstimator estimator = new LatticeEstimator(residual.data(), residual.width(), residual.height());
-                for (LatticeEstimator.Lattice lattice : estimator.candidates(LATTICE_CANDIDATES)) {
-                    hypotheses.add(new double[] {lattice.period(), lattice.angle(),
-                            residual.width() / 2.0, residual.height() / 2.0});
-                }
-                if (tried == hypotheses.size()) {
-                    break;
+    public Result detect(Residual residual, boolean searchGeometry) {
+        Tracker tracker = new Tracker();
+        List<Double> nominal = nominalPeriods(residual);
+        for (double period : nominal) {
+            if (tracker.attempt(residual, period, 0, 0, 0)) {
+                return tracker.result();
+            }
+        }
+        if (!searchGeometry) {
+            return tracker.result();
+        }
+        double cx = residual.width() / 2.0;
+        double cy = residual.height() / 2.0;
+        // Radius of the image in chips at the nominal period: a step that moves the farthest
+        // pixel by a third of a chip keeps the fold coherent between grid points.
+        double radiusChips = Math.hypot(cx, cy) / RobustTile.CHIP_PX;
+        double angleStep = Math.min(Math.toRadians(0.5), 0.33 / radiusChips);
+        List<Scored> rotations = new ArrayList<>();
+        for (double period : nominal) {
+            double step = angleStep * RobustTile.PERIOD_PX / period;
+            for (double angle = -MAX_SEARCH_ANGLE; angle <= MAX_SEARCH_ANGLE + 1e-9; angle += step) {
+                if (Math.abs(angle) > step / 2) {
+                    rotations.add(score(residual, period, angle, cx, cy));
                 }
             }
-            double[] h = hypotheses.get(tried++);
+        }
+        if (tracker.tryBest(residual, rotations, SEARCH_DECODES, angleStep, 0)) {
+            return tracker.result();
+        }
+        List<Scored> scales = new ArrayList<>();
+        double maxPeriod = Math.min(residual.width(), residual.height()) * 0.8;
+        double ratio = 1 + 0.33 / radiusChips;
+        for (double period = MIN_SEARCH_PERIOD; period <= maxPeriod; period *= ratio) {
+            scales.add(score(residual, period, 0, cx, cy));
+        }
+        if (tracker.tryBest(residual, scales, SEARCH_DECODES, 0, ratio - 1)) {
+            return tracker.result();
+        }
+        LatticeEstimator estimator = new LatticeEstimator(residual.data(), residual.width(), residual.height());
+        for (LatticeEstimator.Lattice lattice : estimator.candidates(LATTICE_CANDIDATES)) {
+            if (tracker.attempt(residual, lattice.period(), lattice.angle(), cx, cy)) {
+                return tracker.result();
+            }
+        }
+        return tracker.result();
+    }
+
+    /** Keeps the decode count (bounded by MAX_DECODES) and the best unsuccessful hypothesis. */
+    private final class Tracker {
+        private int decodes;
+        private Result best;
+        private Result found;
+
+        boolean attempt(Residual residual, double period, double angle, double originX, double originY) {
             if (decodes >= MAX_DECODES) {
-                break;
+                return false;
             }
-            Result result = tryHypothesis(residual, h[0], h[1], h[2], h[3]);
             decodes++;
+            Result result = tryHypothesis(residual, period, angle, originX, originY);
             if (result.detected()) {
-                return new Result(result.payload(), result.geometry(), result.syncZ(), result.codeAgreement(), decodes);
+                found = result;
+                return true;
             }
             if (best == null || result.syncZ() > best.syncZ()) {
                 best = result;
             }
+            return false;
         }
-        if (best == null) {
-            return new Result(Optional.empty(), null, 0, 0, decodes);
+
+        /** Refines the best-scoring hypotheses on a finer local grid and decodes them. */
+        boolean tryBest(Residual residual, List<Scored> scored, int count, double angleStep, double periodStep) {
+            scored.sort((a, b) -> Double.compare(b.z(), a.z()));
+            for (int i = 0; i < Math.min(count, scored.size()); i++) {
+                Scored start = scored.get(i);
+                Scored refined = start;
+                for (int a = -2; a <= 2; a++) {
+                    for (int p = -2; p <= 2; p++) {
+                        if (a == 0 && p == 0) {
+                            continue;
+                        }
+                        Scored s = score(residual, start.period() * (1 + p * periodStep / 4),
+                                start.angle() + a * angleStep / 4, start.originX(), start.originY());
+                        if (s.z() > refined.z()) {
+                            refined = s;
+                        }
+                    }
+                }
+                if (attempt(residual, refined.period(), refined.angle(), refined.originX(), refined.originY())) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return new Result(Optional.empty(), best.geometry(), best.syncZ(), best.codeAgreement(), decodes);
+
+        Result result() {
+            Result r = found != null ? found : best;
+            if (r == null) {
+                return new Result(Optional.empty(), null, 0, 0, decodes);
+            }
+            return new Result(r.payload(), r.geometry(), r.syncZ(), r.codeAgreement(), decodes);
+        }
+    }
+
+    private Scored score(Residual residual, double period, double angle, double originX, double originY) {
+        TileGeometry geometry = new TileGeometry(period, angle, originX, originY, 0, 0, 0, residual.factor());
+        SyncSearch.Match match = coarseSearch.search(fold(residual, geometry, coarseSearch.oversample()));
+        return new Scored(period, angle, originX, originY, match.z());
     }
 
     /**
      * Periods of an image that was cropped but not rescaled: embedding used period 128 * m px for
      * its own factor m, unknown here after a crop, so every m that a crop down to half the short
-     * side could have produced is tried, at angle 0 and origin 0.
+     * side could have produced is tried, the image's own factor first.
      */
-    private List<double[]> nominalHypotheses(Residual residual) {
-        List<double[]> list = new ArrayList<>();
+    private static List<Double> nominalPeriods(Residual residual) {
+        List<Double> list = new ArrayList<>();
         int factor = residual.factor();
         int shortSide = Math.min(residual.width(), residual.height()) * factor;
         int maxM = Math.max(factor + 1, (int) Math.round(shortSide / 256.0));
-        list.add(new double[] {RobustTile.PERIOD_PX, 0, 0, 0});
+        list.add((double) RobustTile.PERIOD_PX);
         for (int m = 1; m <= maxM; m++) {
             if (m != factor) {
-                list.add(new double[] {RobustTile.PERIOD_PX * (double) m / factor, 0, 0, 0});
+                list.add(RobustTile.PERIOD_PX * (double) m / factor);
             }
         }
         return list;
@@ -133,11 +221,11 @@ public final class RobustDetector {
 
     Result tryHypothesis(Residual residual, double period, double angle, double originX, double originY) {
         TileGeometry fold = new TileGeometry(period, angle, originX, originY, 0, 0, 0, residual.factor());
-        double[] folded = fold(residual, fold);
-        SyncSearch.Match match = syncSearch.search(folded);
+        double[] folded = fold(residual, fold, RobustTile.OVERSAMPLE);
+        SyncSearch.Match match = fineSearch.search(folded);
         TileGeometry geometry = new TileGeometry(period, angle, originX, originY, match.dihedral(),
                 match.offsetX(), match.offsetY(), residual.factor());
-        float[] llr = despread(match);
+        float[] llr = despread(match, SyncSearch.transform(folded, match.dihedral(), RobustTile.BINS));
         Optional<PayloadCodec.Decoded> decoded = codec.decode(llr);
         double agreement = 0;
         if (decoded.isPresent()) {
@@ -146,12 +234,35 @@ public final class RobustDetector {
         return new Result(decoded.map(PayloadCodec.Decoded::payload), geometry, match.z(), agreement, 1);
     }
 
+    /**
+     * Measures the code-bit SNR of a mark at its embedding geometry (no rotation, no rescale, sync
+     * offset searched), in dB: 20·log10(mean / standard deviation) of the soft values multiplied by
+     * the code's ±1 signs. Used by the embedder to raise the strength on hard images.
+     */
+    public double codeSnrDb(Plane luma, byte[] codeBits) {
+        Residual residual = residual(luma);
+        TileGeometry geometry = new TileGeometry(RobustTile.PERIOD_PX, 0, 0, 0, 0, 0, 0, residual.factor());
+        double[] folded = fold(residual, geometry, RobustTile.OVERSAMPLE);
+        SyncSearch.Match match = fineSearch.search(folded);
+        float[] llr = despread(match, SyncSearch.transform(folded, match.dihedral(), RobustTile.BINS));
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < llr.length; i++) {
+            double v = codeBits[i] == 0 ? llr[i] : -llr[i];
+            sum += v;
+            sumSquares += v * v;
+        }
+        double mean = sum / llr.length;
+        double std = Math.sqrt(Math.max(1e-12, sumSquares / llr.length - mean * mean));
+        return 20 * Math.log10(Math.max(1e-6, mean) / std);
+    }
+
     /** Accumulates every residual pixel into its fold bin (nearest bin) and returns the bin means. */
-    static double[] fold(Residual residual, TileGeometry geometry) {
-        int n = RobustTile.BINS;
+    static double[] fold(Residual residual, TileGeometry geometry, int oversample) {
+        int n = RobustTile.CHIPS * oversample;
         double[] sum = new double[n * n];
         int[] count = new int[n * n];
-        double scale = RobustTile.CHIPS / geometry.period() * RobustTile.OVERSAMPLE;
+        double scale = RobustTile.CHIPS / geometry.period() * oversample;
         double cos = Math.cos(geometry.angle()) * scale;
         double sin = Math.sin(geometry.angle()) * scale;
         int w = residual.width();
@@ -184,10 +295,9 @@ public final class RobustDetector {
     }
 
     /** Reads each chip at its aligned centre, removes the sync contribution and despreads. */
-    private float[] despread(SyncSearch.Match match) {
+    private float[] despread(SyncSearch.Match match, double[] g) {
         int n = RobustTile.BINS;
         int os = RobustTile.OVERSAMPLE;
-        double[] g = match.aligned();
         double syncShare = match.syncAmplitude();
         float[] llr = new float[RobustTile.CHIPS * RobustTile.CHIPS];
         for (int j = 0; j < RobustTile.CHIPS; j++) {

@@ -28,8 +28,6 @@ public final class RobustTile {
     final float[] pnSign = new float[CHIPS * CHIPS];
     /** Code bit carried by each chip (row-major chip index to code bit index). */
     final int[] codeIndex;
-    /** The sync template rendered at the fold bin centres, zero mean. */
-    final double[] syncBins;
 
     public RobustTile(byte[] key) {
         KeyedStream syncStream = new KeyedStream(key, "track-b/sync");
@@ -39,15 +37,6 @@ public final class RobustTile {
             pnSign[c] = pnStream.nextSign();
         }
         codeIndex = new KeyedStream(key, "track-b/chip-order").permutation(CHIPS * CHIPS);
-        syncBins = renderBins(sync);
-        double mean = 0;
-        for (double v : syncBins) {
-            mean += v;
-        }
-        mean /= syncBins.length;
-        for (int i = 0; i < syncBins.length; i++) {
-            syncBins[i] -= mean;
-        }
     }
 
     /** Returns the chip values for the given code bits (one code bit per chip). */
@@ -71,19 +60,26 @@ public final class RobustTile {
         return a >= 1 ? 0 : 0.5 * (1 + Math.cos(Math.PI * a));
     }
 
-    /** Renders chip values at the BINS x BINS fold bin centres (cyclic). */
-    static double[] renderBins(float[] chips) {
-        double[] out = new double[BINS * BINS];
-        for (int by = 0; by < BINS; by++) {
-            double v = (by + 0.5) / OVERSAMPLE - 0.5;
+    /** Renders chip values at the fold bin centres (cyclic), zero mean, with the given bins per chip. */
+    static double[] renderBins(float[] chips, int oversample) {
+        int bins = CHIPS * oversample;
+        double[] out = new double[bins * bins];
+        double mean = 0;
+        for (int by = 0; by < bins; by++) {
+            double v = (by + 0.5) / oversample - 0.5;
             int j0 = (int) Math.floor(v);
             double fy = v - j0;
-            for (int bx = 0; bx < BINS; bx++) {
-                double u = (bx + 0.5) / OVERSAMPLE - 0.5;
+            for (int bx = 0; bx < bins; bx++) {
+                double u = (bx + 0.5) / oversample - 0.5;
                 int i0 = (int) Math.floor(u);
                 double fx = u - i0;
-                out[by * BINS + bx] = interpolate(chips, i0, fx, j0, fy);
+                out[by * bins + bx] = interpolate(chips, i0, fx, j0, fy);
+                mean += out[by * bins + bx];
             }
+        }
+        mean /= out.length;
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= mean;
         }
         return out;
     }

@@ -4,36 +4,65 @@ import io.certana.watermark.dsp.Fft;
 
 /**
  * Finds the dihedral transform and cyclic offset of a folded tile by circular cross-correlation
- * with the keyed sync template (FFT), for all eight elements of the dihedral group: 90° rotations
- * and mirror images leave the square lattice in place, so the fold cannot tell them apart.
+ * with the keyed sync template, for all eight elements of the dihedral group: 90° rotations and
+ * mirror images leave the square lattice in place, so the fold cannot tell them apart.
+ *
+ * <p>Instead of transforming the fold eight times, the fold is transformed by FFT once and
+ * correlated with the eight transformed templates S_g(b) = S(g⁻¹(b)), whose spectra are computed
+ * at construction: Σ_b F(g(b + o))·S(b) equals the correlation of F with S_g at shift g(o).
  */
 final class SyncSearch {
 
     /** Best alignment of one folded tile. z is the peak's distance from the surface mean in standard deviations. */
-    record Match(int dihedral, double offsetX, double offsetY, double z, double syncAmplitude, double[] aligned) {
+    record Match(int dihedral, double offsetX, double offsetY, double z, double syncAmplitude) {
     }
 
-    private final double[] templateRe;
-    private final double[] templateIm;
+    private final int oversample;
+    private final int bins;
+    private final double[][] templateRe = new double[8][];
+    private final double[][] templateIm = new double[8][];
     private final double templateEnergy;
 
-    SyncSearch(RobustTile tile) {
-        int n = RobustTile.BINS;
-        templateRe = tile.syncBins.clone();
-        templateIm = new double[n * n];
-        Fft.transform2d(templateRe, templateIm, n, n, false);
+    SyncSearch(RobustTile tile, int oversample) {
+        this.oversample = oversample;
+        this.bins = RobustTile.CHIPS * oversample;
+        double[] template = RobustTile.renderBins(tile.sync, oversample);
         double energy = 0;
-        for (double v : tile.syncBins) {
+        for (double v : template) {
             energy += v * v;
         }
         templateEnergy = energy;
+        for (int d = 0; d < 8; d++) {
+            double[] re = inverseTransform(template, d, bins);
+            double[] im = new double[bins * bins];
+            Fft.transform2d(re, im, bins, bins, false);
+            templateRe[d] = re;
+            templateIm[d] = im;
+        }
     }
 
-    /** Returns the best match over the eight dihedral transforms of the fold. */
+    int oversample() {
+        return oversample;
+    }
+
+    /** Returns the best match over the eight dihedral transforms of a fold with this search's oversampling. */
     Match search(double[] fold) {
+        double[] foldRe = fold.clone();
+        double[] foldIm = new double[bins * bins];
+        Fft.transform2d(foldRe, foldIm, bins, bins, false);
         Match best = null;
+        double[] re = new double[bins * bins];
+        double[] im = new double[bins * bins];
         for (int d = 0; d < 8; d++) {
-            Match match = correlate(transform(fold, d), d);
+            double[] tRe = templateRe[d];
+            double[] tIm = templateIm[d];
+            for (int i = 0; i < re.length; i++) {
+                // F · conj(S_g): correlation C(o') = Σ_b F(b + o') S_g(b).
+                re[i] = foldRe[i] * tRe[i] + foldIm[i] * tIm[i];
+                im[i] = foldIm[i] * tRe[i] - foldRe[i] * tIm[i];
+            }
+            Fft.transform2d(re, im, bins, bins, true);
+            Match match = peak(re, d);
             if (best == null || match.z() > best.z()) {
                 best = match;
             }
@@ -41,39 +70,40 @@ final class SyncSearch {
         return best;
     }
 
-    private Match correlate(double[] g, int dihedral) {
-        int n = RobustTile.BINS;
-        double[] re = g.clone();
-        double[] im = new double[n * n];
-        Fft.transform2d(re, im, n, n, false);
-        for (int i = 0; i < re.length; i++) {
-            // G · conj(S): correlation C(o) = Σ_b G(b + o) S(b).
-            double r = re[i] * templateRe[i] + im[i] * templateIm[i];
-            double m = im[i] * templateRe[i] - re[i] * templateIm[i];
-            re[i] = r;
-            im[i] = m;
-        }
-        Fft.transform2d(re, im, n, n, true);
+    private Match peak(double[] surface, int dihedral) {
         int peak = 0;
         double sum = 0;
         double sumSquares = 0;
-        for (int i = 0; i < re.length; i++) {
-            sum += re[i];
-            sumSquares += re[i] * re[i];
-            if (re[i] > re[peak]) {
+        for (int i = 0; i < surface.length; i++) {
+            sum += surface[i];
+            sumSquares += surface[i] * surface[i];
+            if (surface[i] > surface[peak]) {
                 peak = i;
             }
         }
-        double mean = sum / re.length;
-        double std = Math.sqrt(Math.max(1e-30, sumSquares / re.length - mean * mean));
-        int px = peak % n;
-        int py = peak / n;
+        double mean = sum / surface.length;
+        double std = Math.sqrt(Math.max(1e-30, sumSquares / surface.length - mean * mean));
+        int px = peak % bins;
+        int py = peak / bins;
         // Parabolic interpolation around the peak gives the offset to a fraction of a bin.
-        double fx = subBin(re[py * n + Math.floorMod(px - 1, n)], re[peak], re[py * n + (px + 1) % n]);
-        double fy = subBin(re[Math.floorMod(py - 1, n) * n + px], re[peak], re[((py + 1) % n) * n + px]);
-        double offsetX = (px + fx) / RobustTile.OVERSAMPLE;
-        double offsetY = (py + fy) / RobustTile.OVERSAMPLE;
-        return new Match(dihedral, offsetX, offsetY, (re[peak] - mean) / std, re[peak] / templateEnergy, g);
+        double fx = subBin(surface[py * bins + Math.floorMod(px - 1, bins)], surface[peak],
+                surface[py * bins + (px + 1) % bins]);
+        double fy = subBin(surface[Math.floorMod(py - 1, bins) * bins + px], surface[peak],
+                surface[((py + 1) % bins) * bins + px]);
+        // The shift o' = g(o) is in fold coordinates; map it back to the tile offset o = g⁻¹(o').
+        double ox = (px + fx) / oversample;
+        double oy = (py + fy) / oversample;
+        double a = (dihedral & 1) != 0 ? -ox : ox;
+        double b = (dihedral & 2) != 0 ? -oy : oy;
+        double offsetX = (dihedral & 4) != 0 ? b : a;
+        double offsetY = (dihedral & 4) != 0 ? a : b;
+        return new Match(dihedral, wrap(offsetX), wrap(offsetY), (surface[peak] - mean) / std,
+                surface[peak] / templateEnergy);
+    }
+
+    private static double wrap(double chips) {
+        double w = chips % RobustTile.CHIPS;
+        return w < 0 ? w + RobustTile.CHIPS : w;
     }
 
     private static double subBin(double left, double center, double right) {
@@ -84,9 +114,11 @@ final class SyncSearch {
         return Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / denominator));
     }
 
-    /** Returns G with G(b) = F(g(b)) for dihedral element d, on bin indices (bin centres mirror to -b - 1). */
-    static double[] transform(double[] fold, int d) {
-        int n = RobustTile.BINS;
+    /**
+     * Returns G with G(b) = F(g(b)) for dihedral element d on bin indices: bit 0 mirrors x, bit 1
+     * mirrors y, bit 2 swaps the axes first. Bin centres mirror to -b - 1.
+     */
+    static double[] transform(double[] fold, int d, int n) {
         double[] out = new double[n * n];
         boolean flipX = (d & 1) != 0;
         boolean flipY = (d & 2) != 0;
@@ -101,5 +133,24 @@ final class SyncSearch {
             }
         }
         return out;
+    }
+
+    /** Returns S_g with S_g(g(b)) = S(b), the inverse of {@link #transform}. */
+    static double[] inverseTransform(double[] template, int d, int n) {
+        double[] out = new double[n * n];
+        double[] forward = transform(indexPlane(n), d, n);
+        for (int i = 0; i < out.length; i++) {
+            // forward[i] = index of g(b_i); so S_g at that index is S(b_i).
+            out[(int) forward[i]] = template[i];
+        }
+        return out;
+    }
+
+    private static double[] indexPlane(int n) {
+        double[] plane = new double[n * n];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = i;
+        }
+        return plane;
     }
 }
