@@ -3,6 +3,7 @@ package io.certana.watermark;
 import io.certana.watermark.code.PayloadCodec;
 import io.certana.watermark.code.PolarCode;
 import io.certana.watermark.dsp.Plane;
+import io.certana.watermark.fragile.FragileTrack;
 import io.certana.watermark.dsp.Rgb;
 import io.certana.watermark.robust.RobustDetector;
 import io.certana.watermark.robust.RobustEmbedder;
@@ -32,10 +33,15 @@ public final class WatermarkEngine {
     /** Design SNR of Track B's polar code construction, Es/N0 in dB. */
     static final double ROBUST_DESIGN_SNR_DB = -6;
     static final int LIST_SIZE = 8;
+    /** Polar code of Track A: one codeword of N = 256 cells per tile, K = 96. */
+    static final int FRAGILE_CODE_LENGTH = 256;
+    /** Design SNR of Track A's polar code construction, Es/N0 in dB. */
+    static final double FRAGILE_DESIGN_SNR_DB = 0;
 
     private final WatermarkSettings settings;
     private final RobustDetector robustDetector;
     private final RobustStrength robustStrength;
+    private final FragileTrack fragileTrack;
 
     public WatermarkEngine(WatermarkSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -46,6 +52,9 @@ public final class WatermarkEngine {
         robustDetector = new RobustDetector(tile, robustCodec);
         robustStrength = new RobustStrength(new RobustEmbedder(tile, robustCodec), robustDetector, robustCodec,
                 settings.trackBPsnrDb(), settings.minimumPsnrDb());
+        PayloadCodec fragileCodec = new PayloadCodec(new PolarCode(FRAGILE_CODE_LENGTH, PayloadCodec.INFO_BITS,
+                FRAGILE_DESIGN_SNR_DB), key, "track-a", LIST_SIZE);
+        fragileTrack = new FragileTrack(fragileCodec, key, settings.trackAStep());
     }
 
     public WatermarkSettings settings() {
@@ -76,6 +85,12 @@ public final class WatermarkEngine {
             quality.put(Track.B, new TrackQuality(Rgb.psnr(current, robust.marked()), robust.amplitude()));
             current = robust.marked();
         }
+        if (tracks.contains(Track.A)) {
+            // Track A quantises the cell means of the image as Track B left it, so it goes second.
+            int[] next = fragileTrack.embed(current, width, height, payload);
+            quality.put(Track.A, new TrackQuality(Rgb.psnr(current, next), settings.trackAStep()));
+            current = next;
+        }
         BufferedImage out = Rgb.toImage(current, width, height, image);
         return new EmbedResult(out, quality, Rgb.psnr(original, current));
     }
@@ -85,9 +100,24 @@ public final class WatermarkEngine {
         Objects.requireNonNull(image, "image");
         checkSize(image);
         Map<Track, TrackDetection> tracks = new EnumMap<>(Track.class);
-        RobustDetector.Result robust = robustDetector.detect(Plane.luma(image));
+        Plane luma = Plane.luma(image);
+        RobustDetector.Result robust = robustDetector.detect(luma);
         tracks.put(Track.B, robustDetection(robust));
-        return new DetectionResult(tracks, Optional.empty());
+        Optional<TamperMap> tamperMap = Optional.empty();
+        if (robust.geometry() == null) {
+            tracks.put(Track.A, TrackDetection.notDetected(0));
+        } else {
+            FragileTrack.Detection fragile = fragileTrack.detect(luma, robust.geometry(), robust.payload());
+            tamperMap = fragile.tamperMap();
+            if (fragile.payload().isPresent()) {
+                double margin = Math.min(1, Math.max(0, (2 * fragile.codeAgreement() - 1) / 0.8));
+                tracks.put(Track.A, new TrackDetection(TrackDetection.Status.DETECTED,
+                        OptionalLong.of(fragile.payload().get()), 0.5 + 0.5 * margin));
+            } else {
+                tracks.put(Track.A, TrackDetection.notDetected(0));
+            }
+        }
+        return new DetectionResult(tracks, tamperMap);
     }
 
     private static TrackDetection robustDetection(RobustDetector.Result result) {

@@ -19,7 +19,7 @@ public record WatermarkSettings(byte[] secretKey, double trackBPsnrDb, double mi
 
     public static final double DEFAULT_TRACK_B_PSNR_DB = 44.0;
     public static final double DEFAULT_MINIMUM_PSNR_DB = 39.0;
-    public static final double DEFAULT_TRACK_A_STEP = 5.0;
+    public static final double DEFAULT_TRACK_A_STEP = 3.0;
 
     public WatermarkSettings {
         Objects.requireNonNull(secretKey, "secretKey");

@@ -49,7 +49,9 @@ public final class EvaluationMain {
                         hex = String.format("%016x", b.payload().getAsLong());
                     }
                     if (verbose) {
-                        System.err.printf(Locale.ROOT, "%s %s %.0fms%n", file, result.tracks(),
+                        String tamper = result.tamperMap().map(m -> "global=" + m.globalChange() + " regions="
+                                + m.regions().subList(0, Math.min(3, m.regions().size()))).orElse("no map");
+                        System.err.printf(Locale.ROOT, "%s %s %s %.0fms%n", file, result.tracks(), tamper,
                                 (System.nanoTime() - start) / 1e6);
                     }
                 } catch (RuntimeException | IOException e) {

@@ -43,6 +43,16 @@ public final class Plane {
         return plane;
     }
 
+    /** Extracts BT.601 luma from ARGB pixels. */
+    public static Plane luma(int[] argb, int width, int height) {
+        Plane plane = new Plane(width, height);
+        for (int i = 0; i < argb.length; i++) {
+            int rgb = argb[i];
+            plane.data[i] = 0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff);
+        }
+        return plane;
+    }
+
     public float get(int x, int y) {
         return data[y * width + x];
     }

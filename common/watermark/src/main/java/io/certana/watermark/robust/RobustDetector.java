@@ -223,8 +223,19 @@ public final class RobustDetector {
         TileGeometry fold = new TileGeometry(period, angle, originX, originY, 0, 0, 0, residual.factor());
         double[] folded = fold(residual, fold, RobustTile.OVERSAMPLE);
         SyncSearch.Match match = fineSearch.search(folded);
+        double offsetX = match.offsetX();
+        double offsetY = match.offsetY();
+        double embedFactor = period * residual.factor() / RobustTile.PERIOD_PX;
+        if (angle == 0 && originX == 0 && originY == 0 && Math.abs(embedFactor - Math.rint(embedFactor)) < 1e-9) {
+            // Without rotation or rescaling, crops and flips move the grid by whole image pixels,
+            // that is by multiples of 1 / (CHIP_PX * m) chips; snapping removes the sub-bin
+            // estimation error, which matters to Track A's cell means.
+            double grid = RobustTile.CHIP_PX * Math.rint(embedFactor);
+            offsetX = Math.rint(offsetX * grid) / grid;
+            offsetY = Math.rint(offsetY * grid) / grid;
+        }
         TileGeometry geometry = new TileGeometry(period, angle, originX, originY, match.dihedral(),
-                match.offsetX(), match.offsetY(), residual.factor());
+                offsetX, offsetY, residual.factor());
         float[] llr = despread(match, SyncSearch.transform(folded, match.dihedral(), RobustTile.BINS));
         Optional<PayloadCodec.Decoded> decoded = codec.decode(llr);
         double agreement = 0;
