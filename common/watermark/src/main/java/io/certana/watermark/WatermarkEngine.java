@@ -2,14 +2,17 @@ package io.certana.watermark;
 
 import io.certana.watermark.code.PayloadCodec;
 import io.certana.watermark.code.PolarCode;
+import io.certana.watermark.dsp.KeyedStream;
 import io.certana.watermark.dsp.Plane;
 import io.certana.watermark.fragile.FragileTrack;
+import io.certana.watermark.neural.NeuralTrack;
 import io.certana.watermark.dsp.Rgb;
 import io.certana.watermark.robust.RobustDetector;
 import io.certana.watermark.robust.RobustEmbedder;
 import io.certana.watermark.robust.RobustStrength;
 import io.certana.watermark.robust.RobustTile;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +22,10 @@ import java.util.Set;
 
 /**
  * Embeds and detects Certana's watermark tracks. Thread-safe and reusable: every field is
- * immutable after construction, and each call works on its own buffers.
+ * immutable after construction, each call works on its own buffers, and ONNX Runtime sessions
+ * accept concurrent runs. Close the engine to release Track C's sessions.
  */
-public final class WatermarkEngine {
+public final class WatermarkEngine implements AutoCloseable {
 
     /** Smallest short side, in pixels, that the engine marks: one Track B tile. */
     public static final int MIN_SHORT_SIDE = RobustTile.PERIOD_PX;
@@ -42,10 +46,12 @@ public final class WatermarkEngine {
     private final RobustDetector robustDetector;
     private final RobustStrength robustStrength;
     private final FragileTrack fragileTrack;
+    private final Optional<NeuralTrack> neuralTrack;
+    private final byte[] key;
 
     public WatermarkEngine(WatermarkSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        byte[] key = settings.secretKey();
+        key = settings.secretKey();
         RobustTile tile = new RobustTile(key);
         PayloadCodec robustCodec = new PayloadCodec(new PolarCode(ROBUST_CODE_LENGTH, PayloadCodec.INFO_BITS,
                 ROBUST_DESIGN_SNR_DB), key, "track-b", LIST_SIZE);
@@ -55,6 +61,8 @@ public final class WatermarkEngine {
         PayloadCodec fragileCodec = new PayloadCodec(new PolarCode(FRAGILE_CODE_LENGTH, PayloadCodec.INFO_BITS,
                 FRAGILE_DESIGN_SNR_DB), key, "track-a", LIST_SIZE);
         fragileTrack = new FragileTrack(fragileCodec, key, settings.trackAStep());
+        // A configured folder that does not exist leaves Track C "not configured", as no folder does.
+        neuralTrack = settings.neuralModel().filter(model -> Files.isDirectory(model.folder())).map(NeuralTrack::new);
     }
 
     public WatermarkSettings settings() {
@@ -91,6 +99,13 @@ public final class WatermarkEngine {
             quality.put(Track.A, new TrackQuality(Rgb.psnr(current, next), settings.trackAStep()));
             current = next;
         }
+        if (tracks.contains(Track.C)) {
+            NeuralTrack neural = neuralTrack.orElseThrow(() -> new WatermarkException(
+                    "Track C requested but no model folder is configured"));
+            NeuralTrack.Embedded embedded = neural.embed(current, width, height, neuralPayload(payload));
+            quality.put(Track.C, new TrackQuality(Rgb.psnr(current, embedded.marked()), embedded.gain()));
+            current = embedded.marked();
+        }
         BufferedImage out = Rgb.toImage(current, width, height, image);
         return new EmbedResult(out, quality, Rgb.psnr(original, current));
     }
@@ -117,7 +132,39 @@ public final class WatermarkEngine {
                 tracks.put(Track.A, TrackDetection.notDetected(0));
             }
         }
+        if (neuralTrack.isEmpty()) {
+            tracks.put(Track.C, TrackDetection.notConfigured());
+        } else {
+            NeuralTrack.Decoded decoded = neuralTrack.get().detect(Rgb.argb(image), image.getWidth(), image.getHeight());
+            double confidence = Math.min(1, decoded.meanLogit() / (2 * NeuralTrack.DETECTION_LOGIT));
+            tracks.put(Track.C, decoded.detected()
+                    ? new TrackDetection(TrackDetection.Status.DETECTED, OptionalLong.of(decoded.bits()), confidence)
+                    : TrackDetection.notDetected(Math.min(0.49, confidence)));
+        }
         return new DetectionResult(tracks, tamperMap);
+    }
+
+    /** Whether Track C has a model loaded. */
+    public boolean neuralConfigured() {
+        return neuralTrack.isPresent();
+    }
+
+    /**
+     * Returns the Track C payload that {@link #embed} writes for a 64-bit payload: the first bits
+     * of HMAC-SHA-256(key, "track-c/payload" || payload as 8 big-endian bytes), as many as the
+     * model carries. Registries store it to look assets up from a Track C detection.
+     */
+    public long neuralPayload(long payload) {
+        int bits = settings.neuralModel().map(NeuralModelSettings::payloadBits).orElse(32);
+        KeyedStream stream = new KeyedStream(key, "track-c/payload/" + Long.toUnsignedString(payload, 16));
+        long value = stream.nextLong();
+        return bits == 64 ? value : value >>> (64 - bits);
+    }
+
+    /** Releases Track C's ONNX Runtime sessions. */
+    @Override
+    public void close() {
+        neuralTrack.ifPresent(NeuralTrack::close);
     }
 
     private static TrackDetection robustDetection(RobustDetector.Result result) {

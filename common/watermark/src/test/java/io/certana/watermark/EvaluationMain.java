@@ -25,7 +25,12 @@ public final class EvaluationMain {
 
     public static void main(String[] args) throws IOException {
         String key = System.getenv().getOrDefault("CERTANA_WATERMARK_KEY", "certana-evaluation-key-0001");
-        WatermarkEngine engine = new WatermarkEngine(WatermarkSettings.withKey(key.getBytes(StandardCharsets.UTF_8)));
+        WatermarkSettings settings = WatermarkSettings.withKey(key.getBytes(StandardCharsets.UTF_8));
+        String models = System.getenv("CERTANA_WATERMARK_MODEL_DIR");
+        if (models != null) {
+            settings = settings.withNeuralModel(NeuralModelSettings.rivaGan(Path.of(models), 256));
+        }
+        WatermarkEngine engine = new WatermarkEngine(settings);
         boolean verbose = "1".equals(System.getenv("WM_VERBOSE"));
         if (args.length >= 4 && args[0].equals("embed")) {
             Set<Track> tracks = args.length > 4 ? parseTracks(args[4]) : EnumSet.of(Track.A, Track.B);

@@ -1,0 +1,37 @@
+package io.certana.watermark.neural;
+
+/**
+ * An image scaled to a working short side by area averaging (never upscaled), as three float
+ * planes R, G, B in 0..255. Dimensions are rounded down to multiples of 8, the stride the
+ * convolutional models expect.
+ */
+record Working(int width, int height, float[][] channels) {
+
+    static Working of(int[] argb, int width, int height, int shortSide) {
+        double scale = Math.min(1.0, (double) shortSide / Math.min(width, height));
+        int w = Math.max(8, (int) Math.round(width * scale) / 8 * 8);
+        int h = Math.max(8, (int) Math.round(height * scale) / 8 * 8);
+        float[][] channels = new float[3][w * h];
+        float[] count = new float[w * h];
+        // Area average: every source pixel adds to the working pixel its centre falls in.
+        for (int y = 0; y < height; y++) {
+            int ty = Math.min(h - 1, (int) ((y + 0.5) * h / height));
+            for (int x = 0; x < width; x++) {
+                int tx = Math.min(w - 1, (int) ((x + 0.5) * w / width));
+                int t = ty * w + tx;
+                int p = argb[y * width + x];
+                channels[0][t] += (p >> 16) & 0xff;
+                channels[1][t] += (p >> 8) & 0xff;
+                channels[2][t] += p & 0xff;
+                count[t]++;
+            }
+        }
+        for (int i = 0; i < count.length; i++) {
+            float n = Math.max(1, count[i]);
+            channels[0][i] /= n;
+            channels[1][i] /= n;
+            channels[2][i] /= n;
+        }
+        return new Working(w, h, channels);
+    }
+}
