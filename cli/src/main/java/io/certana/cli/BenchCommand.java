@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code certana bench}: decode, PDQ and CID times per image, as a Markdown table. Each
- * measurement is the median of {@code --iterations} runs after {@code --warmup} untimed runs
- * (which let the JIT compile the hot loops). PDQ is timed on already decoded pixels.
+ * measurement is the median of {@code --iterations} runs after untimed warm-up runs (at least
+ * {@code --warmup} runs and {@code --warmup-ms} milliseconds), which let the JIT compile the hot
+ * loops first. PDQ is timed on already decoded pixels.
  */
 @Command(
         name = "bench",
@@ -41,8 +42,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "15", description = "Timed runs per operation and image (default: ${DEFAULT-VALUE}).")
     private int iterations;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Untimed runs per operation and image before timing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10", description = "Minimum untimed runs per operation and image before timing (default: ${DEFAULT-VALUE}).")
     private int warmup;
+
+    @Option(names = "--warmup-ms", defaultValue = "1500", description = "Minimum warm-up time per operation and image, in milliseconds, "
+            + "so that the JIT has compiled the hot loops before timing starts (default: ${DEFAULT-VALUE}).")
+    private long warmupMillis;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".",
             description = "Folder of images (default: the current folder). Files that do not decode are listed and skipped.")
@@ -63,9 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
         PdqHasher hasher = new PdqHasher();
         ContentIdentifierCalculator cids = new ContentIdentifierCalculator();
 
-        out.printf(Locale.ROOT, "Java %s (%s), %d cores available, %d warm-up + %d timed runs, median ms%n%n",
+        out.printf(Locale.ROOT, "Java %s (%s), %d cores available, warm-up >= %d runs and >= %d ms, %d timed runs, median ms%n%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), warmup, iterations);
+                Runtime.getRuntime().availableProcessors(), warmup, warmupMillis, iterations);
         out.println("| image | pixels | bytes | decode ms | PDQ ms | CID ms |");
         out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (Path file : files) {
@@ -96,7 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
     private double median(Work work) {
         Object sink = null;
         try {
-            for (int i = 0; i < warmup; i++) {
+            long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+            for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
                 sink = work.run();
             }
             double[] times = new double[iterations];

@@ -66,29 +66,54 @@ public final class PdqHasher {
      * reference does for one-channel input; everything else uses the RGB formula.
      */
     public PdqHash hash(DecodedImage image) {
-        float[] luma = luma(image.image(), image.grayscaleSource());
-        return hashLuma(luma, image.height(), image.width());
+        return hashPixels(image.image(), image.grayscaleSource());
     }
 
     /** Hashes the RGB values of an image in the {@link DecodedImage} layout (TYPE_INT_RGB or TYPE_INT_ARGB). */
     public PdqHash hash(BufferedImage image) {
-        return hashLuma(luma(image, false), image.getHeight(), image.getWidth());
+        return hashPixels(image, false);
     }
 
     /** Computes the eight dihedral hashes of a decoded image, see {@link DihedralHashes}. */
     public DihedralHashes hashDihedral(DecodedImage image) {
-        return dihedralFromLuma(luma(image.image(), image.grayscaleSource()), image.height(), image.width());
+        return dihedralFromSmall(downsamplePixels(image.image(), image.grayscaleSource()));
     }
 
     /** Computes the eight dihedral hashes of an image in the {@link DecodedImage} layout. */
     public DihedralHashes hashDihedral(BufferedImage image) {
-        return dihedralFromLuma(luma(image, false), image.getHeight(), image.getWidth());
+        return dihedralFromSmall(downsamplePixels(image, false));
+    }
+
+    private PdqHash hashPixels(BufferedImage image, boolean grey) {
+        int rows = image.getHeight();
+        int cols = image.getWidth();
+        if (rows == DOWNSAMPLED && cols == DOWNSAMPLED) {
+            return hashLuma(luma(image, grey), rows, cols);
+        }
+        float[] small = downsamplePixels(image, grey);
+        if (small == null) {
+            return new PdqHash(Hash256.zero(), 0);
+        }
+        return new PdqHash(toBits(dct64To16(small)), quality(small));
     }
 
     /**
-     * Hashes a row-major luma buffer of {@code rows × cols} samples in 0..255. The buffer is used
-     * as scratch space and holds filtered values afterwards.
+     * Luma, filter and decimation in one sweep over the pixels (the luma is computed while the
+     * first filter pass reads each row). Returns null for images under the minimum size.
      */
+    private static float[] downsamplePixels(BufferedImage image, boolean grey) {
+        int rows = image.getHeight();
+        int cols = image.getWidth();
+        if (rows < MIN_HASHABLE_DIMENSION || cols < MIN_HASHABLE_DIMENSION) {
+            return null;
+        }
+        int[] pixels = IntImages.pixels(image);
+        JaroszFilter.RowSource source = grey ? (row, out) -> greyRow(pixels, row * cols, out, 0, cols)
+                : (row, out) -> lumaRow(pixels, row * cols, out, 0, cols);
+        return downsample(source, rows, cols);
+    }
+
+    /** Hashes a row-major luma buffer of {@code rows × cols} samples in 0..255; the buffer is not changed. */
     public PdqHash hashLuma(float[] luma, int rows, int cols) {
         checkBuffer(luma, rows, cols);
         if (rows < MIN_HASHABLE_DIMENSION || cols < MIN_HASHABLE_DIMENSION) {
@@ -106,15 +131,22 @@ public final class PdqHasher {
         return new PdqHash(toBits(dct), quality);
     }
 
-    /** Dihedral hashes from a luma buffer; the buffer is used as scratch space. */
+    /** Dihedral hashes from a row-major luma buffer; the buffer is not changed. */
     public DihedralHashes dihedralFromLuma(float[] luma, int rows, int cols) {
         checkBuffer(luma, rows, cols);
         if (rows < MIN_HASHABLE_DIMENSION || cols < MIN_HASHABLE_DIMENSION) {
+            return dihedralFromSmall(null);
+        }
+        // Unlike the plain hash, the reference's dihedral path filters 64 × 64 input too.
+        return dihedralFromSmall(downsample(luma, rows, cols));
+    }
+
+    /** Dihedral hashes from the 64 × 64 image; the zero hashes when {@code small} is null. */
+    private static DihedralHashes dihedralFromSmall(float[] small) {
+        if (small == null) {
             Hash256 zero = Hash256.zero();
             return new DihedralHashes(zero, zero, zero, zero, zero, zero, zero, zero, 0);
         }
-        // Unlike the plain hash, the reference's dihedral path filters 64 × 64 input too.
-        float[] small = downsample(luma, rows, cols);
         int quality = quality(small);
         float[] dct = dct64To16(small);
         return new DihedralHashes(
@@ -139,44 +171,42 @@ public final class PdqHasher {
     /** Luma of every pixel, row-major, read straight from the int raster. */
     static float[] luma(BufferedImage image, boolean grey) {
         int[] pixels = IntImages.pixels(image);
-        int n = image.getWidth() * image.getHeight();
-        float[] luma = new float[n];
+        float[] luma = new float[pixels.length];
         if (grey) {
-            // One-channel input: the reference copies the grey value (the RGB formula would round differently).
-            for (int i = 0; i < n; i++) {
-                luma[i] = pixels[i] & 0xFF;
-            }
-            return luma;
-        }
-        for (int i = 0; i < n; i++) {
-            int p = pixels[i];
-            int r = (p >>> 16) & 0xFF;
-            int g = (p >>> 8) & 0xFF;
-            int b = p & 0xFF;
-            // Same operand order as the reference: (R·r + G·g) + B·b, each product rounded to float.
-            luma[i] = LUMA_FROM_R * r + LUMA_FROM_G * g + LUMA_FROM_B * b;
+            greyRow(pixels, 0, luma, 0, pixels.length);
+        } else {
+            lumaRow(pixels, 0, luma, 0, pixels.length);
         }
         return luma;
     }
 
-    private static float[] downsample(float[] luma, int rows, int cols) {
-        int windowAlongRows = JaroszFilter.windowSize(cols, DOWNSAMPLED);
-        int windowAlongCols = JaroszFilter.windowSize(rows, DOWNSAMPLED);
-        JaroszFilter.filter(luma, rows, cols, windowAlongRows, windowAlongCols, JAROSZ_PASSES);
-        return decimate(luma, rows, cols);
+    /**
+     * Luma of {@code count} pixels, in a loop without branches so that the JIT can use SIMD
+     * instructions. Same operand order as the reference: {@code (R·r + G·g) + B·b}, each product
+     * rounded to float.
+     */
+    private static void lumaRow(int[] pixels, int offset, float[] out, int outOffset, int count) {
+        for (int k = 0; k < count; k++) {
+            int pixel = pixels[offset + k];
+            out[outOffset + k] = LUMA_FROM_R * ((pixel >>> 16) & 0xFF) + LUMA_FROM_G * ((pixel >>> 8) & 0xFF)
+                    + LUMA_FROM_B * (pixel & 0xFF);
+        }
     }
 
-    /** Samples the filtered image at the centre of each of the 64 × 64 cells (double arithmetic, truncated). */
-    private static float[] decimate(float[] in, int rows, int cols) {
-        float[] out = new float[DOWNSAMPLED * DOWNSAMPLED];
-        for (int i = 0; i < DOWNSAMPLED; i++) {
-            int sourceRow = (int) (((i + 0.5) * rows) / DOWNSAMPLED);
-            for (int j = 0; j < DOWNSAMPLED; j++) {
-                int sourceCol = (int) (((j + 0.5) * cols) / DOWNSAMPLED);
-                out[i * DOWNSAMPLED + j] = in[sourceRow * cols + sourceCol];
-            }
+    /** One-channel input: the reference copies the grey value (the RGB formula would round differently). */
+    private static void greyRow(int[] pixels, int offset, float[] out, int outOffset, int count) {
+        for (int k = 0; k < count; k++) {
+            out[outOffset + k] = pixels[offset + k] & 0xFF;
         }
-        return out;
+    }
+
+    private static float[] downsample(float[] luma, int rows, int cols) {
+        return downsample((row, out) -> System.arraycopy(luma, row * cols, out, 0, cols), rows, cols);
+    }
+
+    private static float[] downsample(JaroszFilter.RowSource source, int rows, int cols) {
+        return JaroszFilter.filterAndDecimate(source, rows, cols, JaroszFilter.windowSize(cols, DOWNSAMPLED),
+                JaroszFilter.windowSize(rows, DOWNSAMPLED), JAROSZ_PASSES, DOWNSAMPLED);
     }
 
     /**
