@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Detects Track B: residual at the working resolution, lattice hypotheses (the nominal periods of
- * an image that was not rescaled, then autocorrelation estimates), folding of all tiles into one,
- * dihedral and offset search against the sync template, despreading and CRC-aided list decoding.
+ * Detects Track B. The residual at the working resolution is folded into one tile under lattice
+ * hypotheses (period, angle), aligned against the sync template over the dihedral group and cyclic
+ * offsets, despread and decoded with the CRC-aided list decoder.
  *
  * <p>False-positive bound: at most {@link #MAX_DECODES} decodes per image, each returning at most
  * L = 8 candidates checked against a 32-bit CRC, so an unmarked image passes with probability at
@@ -20,11 +20,11 @@ public final class RobustDetector {
     /** Upper bound on decode attempts per image; enters the false-positive bound. */
     public static final int MAX_DECODES = 24;
     /** Standard deviation of the Gaussian whose output is subtracted to form the residual, working px. */
-    static final double HIGH_PASS_SIGMA = Double.parseDouble(System.getProperty("wm.hp", "2.0"));
+    static final double HIGH_PASS_SIGMA = 2.0;
     /** Radius of the local standard deviation that normalises the residual, working px. */
-    static final int NORMALISE_RADIUS = Integer.getInteger("wm.nr", 8);
+    static final int NORMALISE_RADIUS = 8;
     /** Clip of the normalised residual, which limits edges, black corners and stickers. */
-    static final float CLIP = Float.parseFloat(System.getProperty("wm.clip", "2.5"));
+    static final float CLIP = 2.5f;
     /** Autocorrelation lattice candidates tried last. */
     static final int LATTICE_CANDIDATES = 4;
     /** Hypotheses decoded from each search stage, best sync z-score first. */

@@ -26,9 +26,9 @@ public final class RobustStrength {
      * Code-bit SNR required after the simulated crop and JPEG 50, in dB. The polar code decodes
      * reliably from about -5 dB; the margin covers rotation and rescaling, which cost fold coherence.
      */
-    static final double TARGET_SNR_DB = Double.parseDouble(System.getProperty("wm.target", "-6"));
+    static final double TARGET_SNR_DB = -6;
     /** Highest PSNR, in dB, that the loop lowers the strength to on images where the mark is easy to read. */
-    static final double MAXIMUM_PSNR_DB = Double.parseDouble(System.getProperty("wm.maxpsnr", "47"));
+    static final double MAXIMUM_PSNR_DB = 47;
     /** The loop stops once the SNR is within this many dB of the target (or above it at the floor). */
     static final double TOLERANCE_DB = 0.5;
     static final int MAX_ROUNDS = 3;
@@ -76,9 +76,6 @@ public final class RobustStrength {
             int[] marked = Rgb.addLuma(argb, delta);
             double snr = simulatedSnr(marked, width, height, codeBits);
             outcome = new Outcome(marked, amplitude, snr);
-            if (Boolean.getBoolean("wm.debug")) {
-                System.err.printf("round %d amplitude %.3f snr %.2f dB%n", round, amplitude, snr);
-            }
             boolean low = snr < TARGET_SNR_DB;
             if (Math.abs(snr - TARGET_SNR_DB) <= TOLERANCE_DB
                     || (low && amplitude >= maxAmplitude * 0.999) || (!low && amplitude <= minAmplitude * 1.001)) {
