@@ -6,7 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 /**
- * Test-only endpoints that fail on purpose, to check how the shared mappers answer errors that
+ * Test-only endpoints that fail on purpose, to check how the shared mappers respond to errors that
  * correct requests to the real endpoints cannot provoke.
  */
 @Path("/test-support/errors")

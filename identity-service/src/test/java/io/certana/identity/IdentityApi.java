@@ -39,7 +39,8 @@ final class IdentityApi {
     /** Returns the token from the newest verification mail sent to {@code email}. */
     static String tokenFromMail(MockMailbox mailbox, String email) {
         List<Mail> mails = mailbox.getMailsSentTo(email);
-        assertTrue(mails != null && !mails.isEmpty(), "no verification mail was sent to " + email);
+        assertTrue(mails != null, "no mail was sent to " + email);
+        assertTrue(!mails.isEmpty(), "no verification mail was sent to " + email);
         String text = mails.get(mails.size() - 1).getText();
         Matcher matcher = TOKEN_IN_LINK.matcher(text);
         assertTrue(matcher.find(), "the verification mail has no link ending in ?token=: " + text);

@@ -59,7 +59,7 @@ class IdentityFlowTest {
         UUID ownerId = UUID.fromString(signup.path("id"));
         String token = IdentityApi.tokenFromMail(mailbox, email);
 
-        // Login before verification: the password is right, so the answer is 403.
+        // Login before verification: the password is right, so the response is 403.
         IdentityApi.login(email, PASSWORD).then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://certana.io/problems/email-not-verified"));

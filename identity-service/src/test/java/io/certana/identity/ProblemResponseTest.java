@@ -27,7 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
- * Every class of malformed request gets a 4xx problem+json answer, and no answer reveals stack
+ * Every class of malformed request gets a 4xx problem+json response, and no response reveals stack
  * traces, SQL or Java class names.
  */
 @QuarkusTest
@@ -118,7 +118,7 @@ class ProblemResponseTest {
     @Test
     void oversizedBodyIs413() throws Exception {
         // The limit is 1 MiB (quarkus.http.limits.max-body-size). A declared length over it is
-        // answered before any body byte is sent; a raw socket shows exactly what the server sends.
+        // rejected before any body byte is sent; a raw socket shows exactly what the server sends.
         try (Socket socket = new Socket(baseUrl.getHost(), baseUrl.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SharedData {
 
-    /** System property that holds the shared folder's path. */
+    /** System property that contains the shared folder's path. */
     public static final String PROPERTY = "certana.shared.dir";
 
     private SharedData() {

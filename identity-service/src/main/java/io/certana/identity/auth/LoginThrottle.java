@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Counts failed logins per email and per client address in fixed windows, in PostgreSQL so that
- * every replica sees the same counters. Once a counter reaches its limit, logins for that email or
- * from that address answer 429 until the window ends, even with the right password.
+ * all replicas share the counters. Once a counter reaches its limit, logins for that email or from
+ * that address get 429 until the window ends, even with the right password.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -30,7 +30,7 @@ public class LoginThrottle {
         this.config = config.login();
     }
 
-    /** Counter key of an email; the address is hashed so the table holds no emails of non-users. */
+    /** Counter key of an email; the address is hashed so the table contains no emails of non-users. */
     public static String emailKey(String email) {
         return "email:" + SecureTokens.sha256Hex(email.trim().toLowerCase(Locale.ROOT));
     }

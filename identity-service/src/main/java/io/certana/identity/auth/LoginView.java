@@ -1,7 +1,7 @@
 package io.certana.identity.auth;
 
 /**
- * Answer of a successful login.
+ * Response of a successful login.
  *
  * @param accessToken the JWT to send as {@code Authorization: Bearer <accessToken>}
  * @param tokenType always {@code Bearer}

@@ -60,7 +60,7 @@ public class SigningKeys {
         return keyId;
     }
 
-    /** The public key as a JSON Web Key Set (RFC 7517), for services that verify tokens. */
+    /** Returns the public key as a JSON Web Key Set (RFC 7517), for services that verify tokens. */
     public Map<String, Object> jwks() {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("kty", "RSA");

@@ -41,7 +41,7 @@ public interface IdentityConfig {
 
         /**
          * Folder where a 2048-bit RSA key pair is generated on first start when no key is
-         * configured (dev); unset in prod, where a missing key stops the start.
+         * configured (dev). It is unset in prod, so a missing key stops the start there.
          */
         Optional<Path> generatedKeyDir();
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What identity-service reports about an API key. An unknown, revoked or expired key is
+ * The state of an API key as identity-service reports it. An unknown, revoked or expired key is
  * {@linkplain #inactive() inactive}, with every other field null.
  *
  * @param active whether the key may be used now

@@ -11,7 +11,7 @@ public interface ApiKeyIntrospector {
      * Looks up a full API key. Blocking: called on a worker thread.
      *
      * @return the key's state, {@link ApiKeyIntrospection#inactive()} for an unknown, revoked or expired key
-     * @throws io.certana.platform.problem.ProblemException 503 when the answer cannot be obtained
+     * @throws io.certana.platform.problem.ProblemException 503 when identity-service cannot be reached
      */
     ApiKeyIntrospection introspect(String apiKey);
 }

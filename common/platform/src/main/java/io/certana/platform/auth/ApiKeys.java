@@ -2,16 +2,16 @@ package io.certana.platform.auth;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Where API keys travel in a request and what they look like. */
+/** Header names, format and extraction of API keys. */
 public final class ApiKeys {
 
-    /** Prefix of every Certana API key; it tells a key apart from a JWT in a bearer header. */
+    /** Prefix of every Certana API key; it distinguishes a key from a JWT in a bearer header. */
     public static final String PREFIX = "cert_pk_";
 
     /** Header that carries an API key as an alternative to {@code Authorization: Bearer}. */
     public static final String HEADER = "X-API-Key";
 
-    /** Longest key accepted, in characters; real keys are far shorter, so this only bounds input. */
+    /** Maximum accepted key length, in characters. Real keys are far shorter, so this only bounds input. */
     public static final int MAX_LENGTH = 256;
 
     private static final String BEARER = "bearer ";

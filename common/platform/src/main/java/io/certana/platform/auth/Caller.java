@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who sent the current request: a user with a JWT, or an API key (then {@code userId} is the user
- * who created the key and {@code email} is null).
+ * The sender of the current request: a user with a JWT, or an API key. For a key, {@code userId} is
+ * the user who created it and {@code email} is null.
  *
  * @param userId the user's id
  * @param email the user's email from the token's {@code upn} claim, null for API keys

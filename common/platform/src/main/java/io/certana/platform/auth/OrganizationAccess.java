@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the current caller may do in one organization.
+ * The current caller's rights in one organization.
  *
  * @param organizationId the organization
  * @param role the member's role for JWT callers, null for API keys

@@ -24,7 +24,7 @@ public enum Role {
         this.scopes = Set.copyOf(scopes);
     }
 
-    /** The scopes this role grants. */
+    /** Returns the scopes this role grants. */
     public Set<Scope> scopes() {
         return scopes;
     }

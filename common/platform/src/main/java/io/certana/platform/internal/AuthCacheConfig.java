@@ -10,13 +10,13 @@ import io.smallrye.config.WithDefault;
 public interface AuthCacheConfig {
 
     /**
-     * How long an API key introspection answer is reused. It bounds how long a revoked key keeps
+     * How long an API key introspection response is reused. It bounds how long a revoked key keeps
      * working in services other than identity-service.
      */
     @WithDefault("5S")
     Duration apiKeyCacheTtl();
 
-    /** How long a membership answer is reused; it bounds how long a removed member keeps access. */
+    /** How long a membership response is reused. It bounds how long a removed member keeps access. */
     @WithDefault("10S")
     Duration membershipCacheTtl();
 

@@ -59,7 +59,7 @@ public class IdentityClient {
                 if (status == 404) {
                     return Optional.empty();
                 }
-                Log.errorf("identity-service answered %d when asked to %s", status, action);
+                Log.errorf("identity-service returned HTTP %d on the request to %s", status, action);
                 throw unavailable();
             } catch (ProcessingException e) {
                 // Connection refused, reset or timed out: the calls are read-only, so one retry is safe.

@@ -21,7 +21,7 @@ public interface InternalConfig {
     @WithDefault("2S")
     Duration connectTimeout();
 
-    /** Time allowed for another service to answer once connected. */
+    /** Time allowed for another service to respond once connected. */
     @WithDefault("5S")
     Duration readTimeout();
 }

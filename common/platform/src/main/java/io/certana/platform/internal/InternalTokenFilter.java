@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * Guards every path under {@code /internal/}: the caller must send the shared token in
  * {@code X-Internal-Token}. These paths serve other Certana services and are not routed by the
- * public ingress; the token keeps them closed when a service port is reachable anyway.
+ * public ingress. The token keeps them closed when a service port is reachable anyway.
  */
 public class InternalTokenFilter {
 

@@ -14,7 +14,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The default {@link ApiKeyIntrospector}: asks identity-service and keeps each answer for
+ * The default {@link ApiKeyIntrospector}: calls identity-service and caches each response for
  * {@code certana.auth.api-key-cache-ttl}. That TTL is how long a revoked key may keep working in
  * this service. Failures are not cached.
  */

@@ -12,7 +12,7 @@ import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The default {@link MembershipResolver}: asks identity-service and keeps each answer, including
+ * The default {@link MembershipResolver}: calls identity-service and caches each response, including
  * "not a member", for {@code certana.auth.membership-cache-ttl}. Failures are not cached.
  */
 @DefaultBean

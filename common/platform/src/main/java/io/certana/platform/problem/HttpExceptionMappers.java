@@ -24,7 +24,7 @@ public class HttpExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException error, HttpServerRequest request) {
-        Log.debugf("%s %s answered %d: %s", request.method(), request.path(), error.problem().status(),
+        Log.debugf("%s %s responded %d: %s", request.method(), request.path(), error.problem().status(),
                 error.problem().detail());
         return ProblemResponses.toResponse(error.problem(), request.path(), error.headers());
     }
@@ -36,7 +36,7 @@ public class HttpExceptionMappers {
     }
 
     // NOTE: Quarkus REST 3.33 raises this without the list of accepted methods, so the Allow
-    // header that RFC 9110 asks for on 405 is sent only when the exception carries one.
+    // header that RFC 9110 requires on 405 is sent only when the exception carries one.
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException error, HttpServerRequest request) {
         String allowed = error.getResponse().getHeaderString(HttpHeaders.ALLOW);

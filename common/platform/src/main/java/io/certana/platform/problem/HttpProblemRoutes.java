@@ -27,7 +27,7 @@ public class HttpProblemRoutes {
     /**
      * Quarkus rejects a Content-Length over the limit at route order -2 with an empty 413
      * (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT in quarkus-vertx-http 3.33), so this check runs
-     * just before it and answers with a problem instead.
+     * just before it and responds with a problem instead.
      */
     static final int BODY_LIMIT_ORDER = -3;
 
@@ -44,7 +44,7 @@ public class HttpProblemRoutes {
     }
 
     // NOTE: a chunked body (no Content-Length) over the limit is cut off while JAX-RS reads it,
-    // and Quarkus then answers with its own empty 413 and closes the connection.
+    // and Quarkus then responds with its own empty 413 and closes the connection.
     private void rejectOversizedBody(RoutingContext context) {
         String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && isOverLimit(contentLength)) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error that services throw to answer with a specific problem: the shared mapper turns it into
+ * An error that services throw to respond with a specific problem: the shared mapper turns it into
  * an {@code application/problem+json} response with the given status, type, title and detail.
  * The detail is sent to the client as it is, so it must not contain secrets or internal names.
  */
@@ -52,7 +52,7 @@ public class ProblemException extends RuntimeException {
         return of(ProblemType.BAD_REQUEST, detail);
     }
 
-    /** A 400 validation problem naming one invalid field. */
+    /** Creates a 400 validation problem naming one invalid field. */
     public static ProblemException invalidField(String field, String message) {
         Problem base = ProblemType.VALIDATION_FAILED.problem("The request contains an invalid value: " + message);
         return new ProblemException(new Problem(base.type(), base.title(), base.status(), base.detail(), null,
@@ -75,7 +75,7 @@ public class ProblemException extends RuntimeException {
         return of(ProblemType.CONFLICT, detail);
     }
 
-    /** A 429 answer telling the client to wait {@code retryAfterSeconds} before trying again. */
+    /** Creates a 429 problem telling the client to wait {@code retryAfterSeconds} before trying again. */
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ProblemException(ProblemType.RATE_LIMITED.problem(detail),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Maps Quarkus Security failures to problem+json. Quarkus REST ships mappers for the same
- * exceptions that answer with an empty body; the higher priority of these replaces them.
+ * exceptions that respond with an empty body; the higher priority of these replaces them.
  */
 public class SecurityProblems {
 

@@ -28,8 +28,8 @@ public class UnexpectedExceptionMapper {
 
     static Response serverError(Throwable error, HttpServerRequest request) {
         if (request.response().headWritten()) {
-            // Quarkus already answered, for example with 413 when a chunked body passed the size
-            // limit while it was read; the failure only ends this request's processing.
+            // Quarkus has already responded, for example with 413 when a chunked body passed the
+            // size limit while it was read. The failure only ends this request's processing.
             Log.debugf("%s %s failed after its response was sent: %s", request.method(), request.path(), error.toString());
             return Response.status(request.response().getStatusCode()).build();
         }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Maps Bean Validation failures on request parameters and bodies to a 400 problem that lists each
- * invalid field. A violation on a return value is a server bug and answers 500.
+ * invalid field. A violation on a return value is a server bug and gives 500.
  */
 public class ValidationProblems {
 
@@ -64,7 +64,7 @@ public class ValidationProblems {
                     if (node.getIndex() != null) {
                         field.append('[').append(node.getIndex()).append(']');
                     }
-                    // Container element nodes carry names such as "<list element>", which say nothing to a client.
+                    // Container element nodes carry names such as "<list element>", which mean nothing to a client.
                     if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         if (!field.isEmpty()) {
                             field.append('.');

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.certana.identity.apikey.ApiKey;
 
-/** Answer of key creation: the only response that contains the key itself. */
+/** Response of key creation: the only response that contains the key itself. */
 public record CreatedApiKeyView(
         UUID id,
         String name,

@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Generates API keys and computes the HMAC under which they are stored.
  *
  * <p>A key is {@code cert_pk_} followed by 32 random bytes in unpadded base64url (43 characters).
- * It is stored as HMAC-SHA-256(pepper, key): the key carries 256 bits of entropy, so a fast keyed
- * hash resists guessing as well as bcrypt would, without bcrypt's CPU cost on every request, and a
- * leaked table is useless without the pepper, which lives outside the database.
+ * It is stored as HMAC-SHA-256(pepper, key). The key carries 256 bits of entropy, so a fast keyed
+ * hash resists guessing as well as bcrypt would, without bcrypt's CPU cost on every request. A
+ * leaked table is useless without the pepper, which is kept outside the database.
  */
 @ApplicationScoped
 public class ApiKeySecrets {

@@ -41,7 +41,7 @@ public class OrganizationService {
 
     /**
      * Creates an organization on the free plan with the caller as owner. A requested slug that is
-     * taken answers 409; a derived slug gets a numeric suffix instead.
+     * taken gives 409; a derived slug gets a numeric suffix instead.
      */
     public Organization create(UUID ownerId, CreateOrganizationRequest request) {
         for (int attempt = 1; ; attempt++) {

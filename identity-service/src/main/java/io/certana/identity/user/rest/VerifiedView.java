@@ -4,6 +4,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Answer of {@code POST /api/v1/auth/verify-email}. */
+/** Response of {@code POST /api/v1/auth/verify-email}. */
 public record VerifiedView(UUID id, String email, @JsonProperty("isVerified") boolean isVerified) {
 }

@@ -45,7 +45,7 @@ public class AccountService {
 
     /**
      * Creates an unverified account and mails a verification link. A duplicate email in any letter
-     * case answers 409; when two signups race, the unique index on lower(email) lets one win and
+     * case gives 409; when two signups race, the unique index on lower(email) lets one win and
      * the other gets the same 409.
      */
     public User signup(SignupRequest request) {
@@ -92,7 +92,7 @@ public class AccountService {
 
     /**
      * Sends a new verification mail when the email belongs to an unverified account and the last
-     * mail is older than {@code certana.identity.mail.resend-interval}. Answers the same in every
+     * mail is older than {@code certana.identity.mail.resend-interval}. The response is the same in every
      * case, so the endpoint does not reveal which emails have accounts.
      */
     public void resendVerification(String email) {
