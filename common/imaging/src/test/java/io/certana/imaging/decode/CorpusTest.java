@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every file of the hostile-image corpus in the shared folder either decodes or is rejected with
- * the status its catalogue calls for, within 5 seconds and the 512 MiB heap surefire gives this
- * module; its metadata is read without an exception.
+ * Every file of the hostile-image corpus (folder data/corpus under certana.shared.dir) either
+ * decodes or is rejected with the status its catalogue calls for, within 5 seconds and the
+ * 512 MiB heap surefire gives this module, and its metadata is read without an exception.
  */
 class CorpusTest {
 

@@ -259,6 +259,18 @@ class ImageDecoderTest {
     }
 
     @Test
+    void tiffWithIfdCycleDecodesFirstPage() throws Exception {
+        byte[] tiff = greyTiffWithNextIfd(8); // IFD0 names itself as the next IFD: an endless chain
+
+        DecodedImage decoded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> decoder.decode(tiff));
+
+        assertEquals(ImageFormat.TIFF, decoded.format());
+        assertEquals(2, decoded.width());
+        assertEquals(0x404040, IntImages.pixels(decoded.image())[1]);
+    }
+
+    @Test
     void decodesSkimagePhoto() throws Exception {
         byte[] png = Files.readAllBytes(TestImages.requireSkimagePhoto("astronaut.png"));
 
@@ -267,6 +279,36 @@ class ImageDecoderTest {
         assertEquals(512, decoded.width());
         assertEquals(512, decoded.height());
         assertEquals(ImageFormat.PNG, decoded.format());
+    }
+
+    /** A 2 × 2 8-bit grey TIFF, little-endian, whose IFD0 points to {@code nextIfd} as the next IFD. */
+    static byte[] greyTiffWithNextIfd(int nextIfd) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 9 * 12 + 4 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) 9);
+        int pixelOffset = 8 + 2 + 9 * 12 + 4;
+        int[][] entries = {
+                {256, 3, 1, 2}, // ImageWidth
+                {257, 3, 1, 2}, // ImageLength
+                {258, 3, 1, 8}, // BitsPerSample
+                {259, 3, 1, 1}, // Compression: none
+                {262, 3, 1, 1}, // PhotometricInterpretation: BlackIsZero
+                {273, 4, 1, pixelOffset}, // StripOffsets
+                {277, 3, 1, 1}, // SamplesPerPixel
+                {278, 3, 1, 2}, // RowsPerStrip
+                {279, 4, 1, 4}, // StripByteCounts
+        };
+        for (int[] entry : entries) {
+            b.putShort((short) entry[0]).putShort((short) entry[1]).putInt(entry[2]);
+            if (entry[1] == 3) {
+                b.putShort((short) entry[3]).putShort((short) 0);
+            } else {
+                b.putInt(entry[3]);
+            }
+        }
+        b.putInt(nextIfd);
+        b.put((byte) 0x00).put((byte) 0x40).put((byte) 0x80).put((byte) 0xFF);
+        return b.array();
     }
 
     /** Inserts an Exif APP1 segment with one IFD0 entry, Orientation = {@code value}, after SOI. */

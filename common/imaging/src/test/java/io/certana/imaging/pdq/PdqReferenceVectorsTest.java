@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Meta's reference PDQ values (C++ tool on full-resolution stored pixels, alpha dropped, EXIF
- * orientation not applied) for the images in {@code data/pdq} of the shared folder.
+ * orientation not applied) for the images in data/pdq under certana.shared.dir.
  */
 class PdqReferenceVectorsTest {
 
