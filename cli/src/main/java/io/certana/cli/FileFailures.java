@@ -21,7 +21,7 @@ public final class FileFailures {
         this.err = err;
     }
 
-    /** Reports a rejected image, with the HTTP status a service would answer. */
+    /** Reports a rejected image, with the HTTP status a service responds with. */
     public void report(Path file, ImageDecodeException e) {
         line(file, e.getMessage() + " (" + e.kind() + ", HTTP " + e.httpStatus() + ")");
     }
@@ -38,7 +38,7 @@ public final class FileFailures {
         count++;
     }
 
-    /** The exit code for the command: {@link CertanaCommand#EXIT_OK} when nothing failed. */
+    /** Returns the exit code for the command: {@link CertanaCommand#EXIT_OK} when nothing failed. */
     public int exitCode() {
         return count == 0 ? CertanaCommand.EXIT_OK : CertanaCommand.EXIT_FAILED_INPUT;
     }

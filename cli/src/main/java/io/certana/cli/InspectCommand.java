@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code certana inspect}: what Certana sees in an image file, as JSON. */
+/** {@code certana inspect}: format, dimensions, orientation, metadata summary and C2PA presence of image files, as JSON. */
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,

@@ -23,7 +23,7 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** The shared reference folder from the system property {@code certana.shared.dir}, when it exists. */
+    /** Returns the shared reference folder from the system property {@code certana.shared.dir}, when it exists. */
     public static Optional<Path> sharedDir() {
         String property = System.getProperty("certana.shared.dir");
         if (property == null) {
@@ -49,7 +49,7 @@ public final class TestImages {
         return path;
     }
 
-    /** A smooth RGB gradient with a distinct colour in each corner, so orientation errors show. */
+    /** Builds a smooth RGB gradient with a distinct colour in each corner, so orientation errors show. */
     public static BufferedImage gradient(int width, int height) {
         int[] pixels = new int[width * height];
         for (int y = 0; y < height; y++) {
@@ -63,7 +63,7 @@ public final class TestImages {
         return IntImages.wrap(pixels, width, height, false);
     }
 
-    /** Uniform random RGB noise from a fixed seed. */
+    /** Builds uniform random RGB noise from a fixed seed. */
     public static BufferedImage noise(int width, int height, long seed) {
         Random random = new Random(seed);
         int[] pixels = new int[width * height];

@@ -54,7 +54,7 @@ public final class ContentIdentifierCalculator {
     public ContentIdentifiers compute(InputStream in) throws IOException {
         MessageDigest whole = sha256();
         MessageDigest chunkDigest = sha256();
-        // levels.get(0) holds leaves not yet grouped, levels.get(1) nodes of leaves, and so on.
+        // levels.get(0) contains leaves not yet grouped, levels.get(1) nodes of leaves, and so on.
         List<List<Link>> levels = new ArrayList<>();
         byte[] chunk = new byte[CHUNK_SIZE];
         long size = 0;

@@ -60,7 +60,7 @@ public final class ExifOrientation {
         return NORMAL;
     }
 
-    /** Whether {@code orientation} swaps width and height (5 to 8 rotate by a quarter turn). */
+    /** Returns whether {@code orientation} swaps width and height (5 to 8 rotate by a quarter turn). */
     public static boolean swapsDimensions(int orientation) {
         return orientation >= 5 && orientation <= 8;
     }

@@ -44,7 +44,7 @@ public final class ImageDecoder {
 
     /** Formats decoded, in messages. */
     private static final String DECODABLE_FORMATS = "JPEG, PNG, GIF, BMP, TIFF and WebP";
-    /** Longest decoder message copied into an error, in characters. */
+    /** Maximum length, in characters, of a decoder message copied into an error. */
     private static final int MAX_CAUSE_LENGTH = 200;
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new DaemonThreadFactory());
@@ -173,9 +173,9 @@ public final class ImageDecoder {
 
     /**
      * Rejects JPEG coding modes that are not decoded the same way on every JDK build, with a
-     * message naming the mode: arithmetic coding (decoded by system libjpeg-turbo, rejected by the
-     * JDK's bundled IJG 6b), hierarchical frames, more than 8 bits per sample in lossy frames, and a
-     * height left to a DNL marker.
+     * message naming the mode. Arithmetic coding is decoded by the system libjpeg-turbo but
+     * rejected by the JDK's bundled IJG 6b. The others are hierarchical frames, more than 8 bits
+     * per sample in lossy frames, and a height left to a DNL marker.
      */
     private static void checkJpegFrame(JpegSegments.Info jpeg) throws ImageDecodeException {
         if (jpeg.frameMarker() < 0) {

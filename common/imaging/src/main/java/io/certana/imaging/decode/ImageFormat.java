@@ -47,7 +47,7 @@ public enum ImageFormat {
         return mediaType;
     }
 
-    /** Whether {@link ImageDecoder} decodes this format. */
+    /** Returns whether {@link ImageDecoder} decodes this format. */
     public boolean decodable() {
         return decodable;
     }

@@ -39,17 +39,17 @@ public final class JpegSegments {
             List<byte[]> app11,
             boolean endOfImage) {
 
-        /** Whether the frame uses arithmetic entropy coding (SOF9..SOF11, SOF13..SOF15). */
+        /** Returns whether the frame uses arithmetic entropy coding (SOF9..SOF11, SOF13..SOF15). */
         public boolean arithmetic() {
             return frameMarker >= 0xC9 && frameMarker != 0xCC;
         }
 
-        /** Whether the frame is lossless (SOF3, SOF7, SOF11, SOF15). */
+        /** Returns whether the frame is lossless (SOF3, SOF7, SOF11, SOF15). */
         public boolean lossless() {
             return frameMarker >= 0 && (frameMarker & 0x03) == 0x03;
         }
 
-        /** Whether the frame is hierarchical (SOF5..SOF7, SOF13..SOF15). */
+        /** Returns whether the frame is hierarchical (SOF5..SOF7, SOF13..SOF15). */
         public boolean hierarchical() {
             return frameMarker >= 0xC5 && frameMarker != 0xC8 && frameMarker != 0xCC
                     && ((frameMarker & 0x0F) >= 5 && (frameMarker & 0x0F) <= 7

@@ -76,7 +76,7 @@ public final class PngChunks {
         return new Info(exif, List.copyOf(c2pa), List.copyOf(types));
     }
 
-    /** The chunk type as text when it is four ASCII letters (as PNG requires), otherwise as hex. */
+    /** Returns the chunk type as text when it is four ASCII letters (as PNG requires), otherwise as hex. */
     private static String chunkType(byte[] data, int pos) {
         boolean letters = true;
         for (int i = 0; i < 4; i++) {

@@ -24,7 +24,7 @@ public final class RiffChunks {
     private RiffChunks() {
     }
 
-    /** Walks the chunks of a WebP file; throws CORRUPT when the file is shorter than its headers say. */
+    /** Walks the chunks of a WebP file; throws CORRUPT when the file is shorter than its headers declare. */
     public static Info scan(byte[] data) throws ImageDecodeException {
         if (data.length < 12) {
             throw corrupt("WebP file is truncated: the RIFF header is incomplete");

@@ -122,6 +122,7 @@ final class SrgbConverter {
                 return false;
             }
         }
+
         byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
         int[] offsets = model.getBandOffsets();
         int pixelStride = model.getPixelStride();
@@ -133,6 +134,7 @@ final class SrgbConverter {
         int go = offsets[g];
         int bo = offsets[b];
         int ao = a >= 0 ? offsets[a] : -1;
+
         for (int y = 0; y < height; y++) {
             int p = base + y * scanlineStride;
             int o = y * width;

@@ -16,9 +16,9 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Writes images for output: pixels only. JPEG output holds a JFIF header, quantisation and
+ * Writes images for output: pixels only. JPEG output contains a JFIF header, quantisation and
  * Huffman tables and the scan, and nothing else: no Exif or GPS, no thumbnail, no comment, no
- * ICC profile, no second MPF image and no data after EOI. PNG output holds IHDR, IDAT and IEND
+ * ICC profile, no second MPF image and no data after EOI. PNG output contains IHDR, IDAT and IEND
  * only. Without an ICC profile, readers treat both as sRGB, which is what {@link DecodedImage}
  * holds, so the colours survive unchanged.
  *
@@ -116,7 +116,7 @@ public final class ImageEncoder {
         }
     }
 
-    /** The JDK's own writer: TwelveMonkeys registers no JPEG or PNG writer, but the choice stays explicit. */
+    /** Returns the JDK's own writer. TwelveMonkeys registers no JPEG or PNG writer, but the choice stays explicit. */
     private static ImageWriter jdkWriter(String format) {
         ImageWriter fallback = null;
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);

@@ -12,8 +12,8 @@ import java.util.Map;
  * claim generator where they can be read. Nothing is validated (no signature, hash or trust
  * check) and a remote manifest is never fetched: a remote reference is only recorded.
  *
- * <p>C2PA 2.1 layout: the manifest store is a JUMBF superbox labelled {@code c2pa}; each manifest
- * is a superbox inside it, the last one being the active manifest; a manifest holds a claim box
+ * <p>C2PA 2.1 layout: the manifest store is a JUMBF superbox labelled {@code c2pa}. Each manifest
+ * is a superbox inside it, and the last one is the active manifest. A manifest contains a claim box
  * labelled {@code c2pa.claim} or {@code c2pa.claim.v2} whose {@code cbor} box is the claim.
  * The claim names its generator in {@code claim_generator} (v1) or {@code claim_generator_info}
  * ({@code name} and {@code version}).
@@ -42,7 +42,8 @@ final class C2paInspector {
                         store = box;
                     }
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
+                // Malformed boxes raise IllegalArgumentException, wrong CBOR types ClassCastException.
                 problems.add("manifest store is damaged: " + e.getMessage());
             }
         }
@@ -104,7 +105,7 @@ final class C2paInspector {
                         result.put("claim_version", number.intValue());
                     }
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 problems.add("claim is not valid CBOR: " + e.getMessage());
             }
             return;

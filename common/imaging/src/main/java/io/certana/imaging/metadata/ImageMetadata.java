@@ -21,12 +21,12 @@ public record ImageMetadata(ObjectNode exif, ObjectNode tiff, ObjectNode c2pa, L
         warnings = List.copyOf(warnings);
     }
 
-    /** Whether {@code c2pa_metadata} reports a manifest store in the file. */
+    /** Returns whether {@code c2pa_metadata} reports a manifest store in the file. */
     public boolean c2paPresent() {
         return c2pa.path("present").asBoolean(false);
     }
 
-    /** Whether any GPS tag was recorded (outputs never carry them, see the encode package). */
+    /** Returns whether any GPS tag was recorded (outputs never carry them, see the encode package). */
     public boolean hasGps() {
         return exif.has("GPS");
     }

@@ -18,7 +18,7 @@ final class Jumbf {
 
     /** One box, with its children when it is a {@code jumb} superbox. */
     record Box(String type, String label, byte[] content, List<Box> children) {
-        /** The first child superbox with the given label, or null. */
+        /** Returns the first child superbox with the given label, or null. */
         Box child(String childLabel) {
             for (Box child : children) {
                 if (childLabel.equals(child.label())) {
@@ -114,7 +114,7 @@ final class Jumbf {
         return boxes;
     }
 
-    /** The label of a description box: after the 16-byte UUID and the toggle byte, when toggle bit 1 is set. */
+    /** Returns the label of a description box: after the 16-byte UUID and the toggle byte, when toggle bit 1 is set. */
     private static String descriptionLabel(byte[] data, int start, int end) {
         if (end - start < 17 || (data[start + 16] & 0x02) == 0) {
             return null;

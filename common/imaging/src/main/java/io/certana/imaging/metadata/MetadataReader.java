@@ -1,7 +1,6 @@
 package io.certana.imaging.metadata;
 
 import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.Tag;
@@ -18,7 +17,6 @@ import io.certana.imaging.decode.PngChunks;
 import io.certana.imaging.decode.RiffChunks;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +68,7 @@ public final class MetadataReader {
         this.limits = limits;
     }
 
-    /** Reads the metadata of {@code data}; never throws for damaged or hostile metadata. */
+    /** Reads the metadata of {@code data}. Damaged or hostile metadata becomes warnings, never an exception. */
     public ImageMetadata read(byte[] data) {
         List<String> warnings = new ArrayList<>();
         Metadata metadata = parseWithinTimeLimit(data, warnings);
@@ -116,9 +114,9 @@ public final class MetadataReader {
             warnings.add("metadata parsing was interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof ImageProcessingException || cause instanceof IOException || cause instanceof RuntimeException) {
+            if (cause instanceof Exception) {
                 warnings.add("metadata could not be read: " + MetadataJson.truncate(String.valueOf(cause.getMessage()), limits.maxValueLength()));
-            } else if (cause instanceof OutOfMemoryError) {
+            } else if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
                 warnings.add("metadata needs more memory than allowed and was skipped");
             } else {
                 throw new IllegalStateException("metadata parsing failed", cause);

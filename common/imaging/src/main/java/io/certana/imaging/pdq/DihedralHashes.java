@@ -37,7 +37,7 @@ public record DihedralHashes(
         Objects.requireNonNull(original, "original");
     }
 
-    /** The eight hashes in the order of {@link #NAMES}. */
+    /** Returns the eight hashes in the order of {@link #NAMES}. */
     public List<Hash256> all() {
         return List.of(original, rotate90, rotate180, rotate270, flipX, flipY, flipPlus1, flipMinus1);
     }

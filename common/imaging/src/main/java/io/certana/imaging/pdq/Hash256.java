@@ -56,14 +56,14 @@ public final class Hash256 {
             if (digit < 0) {
                 throw new IllegalArgumentException("PDQ hash contains a non-hex character at position " + c);
             }
-            // Digit c holds bits 255 - 4c down to 252 - 4c.
+            // Digit c contains bits 255 - 4c down to 252 - 4c.
             int lowBit = 252 - 4 * c;
             words[lowBit >>> 6] |= (long) digit << (lowBit & 63);
         }
         return new Hash256(words);
     }
 
-    /** Whether bit {@code k} (0..255) is set. */
+    /** Returns whether bit {@code k} (0..255) is set. */
     public boolean bit(int k) {
         if (k < 0 || k >= BITS) {
             throw new IndexOutOfBoundsException("bit index " + k + " is outside 0..255");
@@ -89,7 +89,7 @@ public final class Hash256 {
         return count;
     }
 
-    /** The 64-digit lower-case hex form, as printed by Meta's reference tools. */
+    /** Returns the 64-digit lower-case hex form, as printed by Meta's reference tools. */
     public String toHex() {
         StringBuilder hex = new StringBuilder(64);
         for (int i = 3; i >= 0; i--) {
@@ -100,7 +100,7 @@ public final class Hash256 {
     }
 
     /**
-     * The 256-character binary form, most significant bit (bit 255) first: the text form of a
+     * Returns the 256-character binary form, most significant bit (bit 255) first: the text form of a
      * PostgreSQL/pgvector {@code bit(256)} value, for example in {@code CAST(? AS bit(256))}.
      */
     public String toBitString() {

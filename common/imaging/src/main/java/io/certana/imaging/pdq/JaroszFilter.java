@@ -7,7 +7,7 @@ package io.certana.imaging.pdq;
  * 2019), section on PDQ downsampling, and the structure of {@code box1DFloat},
  * {@code jaroszFilterFloat} and {@code decimateFloat} in facebook/ThreatExchange
  * {@code pdq/cpp/downscaling/downscaling.cpp}. Each pass is a running-sum box filter whose window
- * shrinks at both ends of the line; rounds of one horizontal and one vertical pass approximate a
+ * shrinks at both ends of the line. Rounds of one horizontal and one vertical pass approximate a
  * Gaussian (Jarosz, "Fast Image Convolutions", 2001). Decimation then takes the sample at the
  * centre of each of the 64 × 64 cells.
  *

@@ -24,6 +24,7 @@ final class TorbenMedian {
                 max = m[i];
             }
         }
+
         int half = (n + 1) / 2;
         int less;
         int greater;
@@ -31,6 +32,8 @@ final class TorbenMedian {
         float guess;
         float maxBelowGuess;
         float minAboveGuess;
+
+        // Bisect between min and max until at most half the values lie on either side of the guess.
         while (true) {
             guess = (min + max) / 2;
             less = 0;
@@ -61,6 +64,8 @@ final class TorbenMedian {
                 min = minAboveGuess;
             }
         }
+
+        // The median is the largest value below the guess, the guess itself, or the smallest above it.
         if (less >= half) {
             return maxBelowGuess;
         } else if (less + equal >= half) {

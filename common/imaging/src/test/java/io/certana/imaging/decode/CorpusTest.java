@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every file of the hostile-image corpus (folder data/corpus under certana.shared.dir) either
- * decodes or is rejected with the status its catalogue calls for, within 5 seconds and the
- * 512 MiB heap surefire gives this module, and its metadata is read without an exception.
+ * decodes or is rejected with the status its catalogue calls for. Each takes at most 5 seconds
+ * in the 512 MiB heap that surefire gives this module, and its metadata reads without an exception.
  */
 class CorpusTest {
 
@@ -56,7 +56,7 @@ class CorpusTest {
             Map.entry("pil_seek_too_large.tif", Set.of("400")),
             Map.entry("pil_decompression_bomb_extents.gif", Set.of("413", DECODE)),
             Map.entry("webp_bad_palette_index.webp", Set.of("400", DECODE)),
-            // The catalogue asks for the primary image, but the sample is cut after its headers:
+            // The catalogue expects the primary image, but the sample is cut after its headers:
             // truncated JPEG data is rejected rather than returned grey-filled.
             Map.entry("pil_ultrahdr-gainmap.jpg", Set.of("400")));
 
@@ -77,7 +77,8 @@ class CorpusTest {
                 assertNotNull(metadata.c2pa());
                 try {
                     DecodedImage image = decoder.decode(data, DecodeMode.ORIENTED);
-                    assertTrue(image.width() > 0 && image.height() > 0);
+                    assertTrue(image.width() > 0, "width");
+                    assertTrue(image.height() > 0, "height");
                     return DECODE;
                 } catch (ImageDecodeException e) {
                     assertTrue(!e.getMessage().isBlank(), "error message");

@@ -281,7 +281,7 @@ class ImageDecoderTest {
         assertEquals(ImageFormat.PNG, decoded.format());
     }
 
-    /** A 2 × 2 8-bit grey TIFF, little-endian, whose IFD0 points to {@code nextIfd} as the next IFD. */
+    /** Builds a 2 × 2 8-bit grey TIFF, little-endian, whose IFD0 points to {@code nextIfd} as the next IFD. */
     static byte[] greyTiffWithNextIfd(int nextIfd) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 9 * 12 + 4 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);

@@ -34,7 +34,9 @@ class ImageEncoderTest {
         assertTrue(info.endOfImage());
         assertEquals(0xD9, jpeg[jpeg.length - 1] & 0xFF, "nothing after EOI");
         String text = new String(jpeg, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertTrue(!text.contains("Exif") && !text.contains("ICC_PROFILE") && !text.contains("GPS"));
+        assertTrue(!text.contains("Exif"), "Exif");
+        assertTrue(!text.contains("ICC_PROFILE"), "ICC profile");
+        assertTrue(!text.contains("GPS"), "GPS");
     }
 
     @Test

@@ -23,11 +23,11 @@ class Hash256Test {
         String bits = hash.toBitString();
 
         assertEquals(256, bits.length());
-        // 0xf8 = 11111000: the first hex digit holds bits 255..252.
+        // 0xf8 = 11111000: the first hex digit contains bits 255..252.
         assertTrue(bits.startsWith("11111000"));
         assertTrue(hash.bit(255));
         assertFalse(hash.bit(250));
-        // The last hex digit 0x2 = 0010 holds bits 3..0.
+        // The last hex digit 0x2 = 0010 contains bits 3..0.
         assertTrue(bits.endsWith("0010"));
         assertTrue(hash.bit(1));
         assertEquals(hash, Hash256.fromBitString(bits));

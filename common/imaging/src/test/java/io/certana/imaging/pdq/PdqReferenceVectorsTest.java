@@ -35,7 +35,8 @@ class PdqReferenceVectorsTest {
     private static final int WEBP_TOLERANCE_BITS = 8;
     /**
      * NOTE: for the 34 × 42 "wee.jpg" the reference's rotate90 and flipY hashes differ from ours in
-     * 2 bits while the other six match; the cause is not known. Dihedral variants get this tolerance.
+     * 2 bits, while its plain hash and other five variants match. The cause is not known, so
+     * dihedral variants get this tolerance.
      */
     private static final int DIHEDRAL_TOLERANCE_BITS = 2;
 
