@@ -5,17 +5,28 @@ import io.certana.imaging.encode.ImageEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageDecoderTest {
@@ -152,6 +163,63 @@ class ImageDecoderTest {
     }
 
     @Test
+    void rejectsTruncatedCopiesOfEveryFormat() throws Exception {
+        BufferedImage noise = TestImages.noise(200, 150, 5);
+        for (String format : new String[] {"jpeg", "png", "gif", "bmp", "tiff"}) {
+            byte[] complete = TestImages.encode(noise, format);
+            for (double kept : new double[] {0.5, 0.9, 0.99}) {
+                byte[] truncated = Arrays.copyOf(complete, (int) (complete.length * kept));
+
+                ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(truncated),
+                        format + " cut to " + kept);
+
+                assertEquals(ImageDecodeException.Kind.CORRUPT, e.kind(), format + " cut to " + kept + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void decodesAdobeCmykJpeg() throws Exception {
+        // Four 8-pixel patches: cyan, magenta, yellow, black. Adobe CMYK JPEGs store inverted
+        // samples (255 = no ink) and say so in an APP14 "Adobe" segment with transform 0.
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 32, 8, 4, null);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 32; x++) {
+                int[] inverted = {255, 255, 255, 255};
+                inverted[x / 8] = 0;
+                cmyk.setPixel(x, y, inverted);
+            }
+        }
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(encoded)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(1f);
+            writer.write(null, new IIOImage(cmyk, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] plain = encoded.toByteArray();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        jpeg.write(plain, 0, 2);
+        jpeg.writeBytes(app14);
+        jpeg.write(plain, 2, plain.length - 2);
+
+        DecodedImage decoded = decoder.decode(jpeg.toByteArray());
+
+        assertEquals(BufferedImage.TYPE_INT_RGB, decoded.image().getType());
+        int[] expected = {0x00FFFF, 0xFF00FF, 0xFFFF00, 0x000000};
+        for (int patch = 0; patch < 4; patch++) {
+            int actual = decoded.image().getRGB(patch * 8 + 4, 4) & 0xFFFFFF;
+            assertTrue(channelDifference(actual, expected[patch]) <= 8,
+                    String.format("patch %d: %06x, expected %06x", patch, actual, expected[patch]));
+        }
+    }
+
+    @Test
     void rejectsPngWithBadCrc() throws Exception {
         byte[] png = TestImages.encode(TestImages.gradient(16, 16), "png");
         png[png.length - 20] ^= 0x01; // inside the last IDAT chunk or its CRC
@@ -185,7 +253,7 @@ class ImageDecoderTest {
 
     @Test
     void namesUnsupportedFormat() {
-        byte[] heic = "\0\0\0\30ftypheic\0\0\0\0mif1heic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] heic = "\0\0\0\30ftypheic\0\0\0\0mif1heic".getBytes(StandardCharsets.ISO_8859_1);
 
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(heic));
 
@@ -199,7 +267,7 @@ class ImageDecoderTest {
         ImageDecodeException empty = assertThrows(ImageDecodeException.class, () -> decoder.decode(new byte[0]));
         assertEquals(ImageDecodeException.Kind.CORRUPT, empty.kind());
         ImageDecodeException text = assertThrows(ImageDecodeException.class,
-                () -> decoder.decode("hello, world".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                () -> decoder.decode("hello, world".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(ImageDecodeException.Kind.UNSUPPORTED, text.kind());
     }
 
@@ -262,7 +330,7 @@ class ImageDecoderTest {
     void tiffWithIfdCycleDecodesFirstPage() throws Exception {
         byte[] tiff = greyTiffWithNextIfd(8); // IFD0 names itself as the next IFD: an endless chain
 
-        DecodedImage decoded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+        DecodedImage decoded = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> decoder.decode(tiff));
 
         assertEquals(ImageFormat.TIFF, decoded.format());
@@ -283,7 +351,7 @@ class ImageDecoderTest {
 
     /** Builds a 2 × 2 8-bit grey TIFF, little-endian, whose IFD0 points to {@code nextIfd} as the next IFD. */
     static byte[] greyTiffWithNextIfd(int nextIfd) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 9 * 12 + 4 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 + 2 + 9 * 12 + 4 + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         b.putShort((short) 9);
         int pixelOffset = 8 + 2 + 9 * 12 + 4;
