@@ -1,6 +1,7 @@
 package io.certana.identity.auth;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ public class SigningKeys {
 
     static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     static final String PUBLIC_KEY_FILE = "jwt-public.pem";
+    private static final String CLASSPATH_PREFIX = "classpath:";
+    private static final String FILE_PREFIX = "file:";
     private static final int GENERATED_KEY_BITS = 2048;
 
     private final PrivateKey privateKey;
@@ -78,7 +81,7 @@ public class SigningKeys {
                 return KeyUtils.decodePrivateKey(config.privateKey().get().trim());
             }
             if (config.privateKeyLocation().isPresent()) {
-                return KeyUtils.readPrivateKey(config.privateKeyLocation().get());
+                return KeyUtils.decodePrivateKey(readLocation(config.privateKeyLocation().get()));
             }
             if (config.generatedKeyDir().isPresent()) {
                 return loadOrGenerate(config.generatedKeyDir().get());
@@ -90,6 +93,27 @@ public class SigningKeys {
         throw new IllegalStateException("No JWT signing key configured: set certana.identity.jwt.private-key "
                 + "(PEM content) or certana.identity.jwt.private-key-location (file), for example through "
                 + "CERTANA_IDENTITY_JWT_PRIVATE_KEY_LOCATION.");
+    }
+
+    /**
+     * Reads a PEM from a file path ({@code file:} prefix optional) or, when no such file exists or
+     * the location starts with {@code classpath:}, from the classpath.
+     */
+    private static String readLocation(String location) throws IOException {
+        if (!location.startsWith(CLASSPATH_PREFIX)) {
+            Path file = Path.of(location.startsWith(FILE_PREFIX) ? location.substring(FILE_PREFIX.length()) : location);
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+        }
+        String resource = location.startsWith(CLASSPATH_PREFIX) ? location.substring(CLASSPATH_PREFIX.length()) : location;
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
+            if (in == null) {
+                throw new IOException("no file or classpath resource at " + location);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static PrivateKey loadOrGenerate(Path directory) throws IOException, GeneralSecurityException {

@@ -36,7 +36,10 @@ public interface IdentityConfig {
         /** RSA private key as PKCS#8 PEM content; takes precedence over the location. */
         Optional<String> privateKey();
 
-        /** File path or classpath location of the RSA private key (PKCS#8 PEM). */
+        /**
+         * File path or classpath resource of the RSA private key (PKCS#8 PEM). The prefixes
+         * {@code file:} and {@code classpath:} force one of the two.
+         */
         Optional<String> privateKeyLocation();
 
         /**
