@@ -107,7 +107,7 @@ class IdentityClientTest {
         RestAssured.given().auth().oauth2(token)
                 .delete("/api/v1/organizations/{org}/api-keys/{key}", organizationId, keyId)
                 .then().statusCode(204);
-        // Within the TTL the cached answer stands: this is the documented revocation bound.
+        // Within the TTL the cached response is still used: this is the documented revocation bound.
         assertTrue(introspector.introspect(key).active());
         Thread.sleep(ttl.toMillis() + 200);
         assertFalse(introspector.introspect(key).active());
