@@ -80,6 +80,9 @@ class LoginTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://certana.io/problems/rate-limited"));
+        assertEquals("5", throttled.header("RateLimit-Limit"));
+        assertEquals("0", throttled.header("RateLimit-Remaining"));
+        assertEquals(throttled.header("Retry-After"), throttled.header("RateLimit-Reset"));
         long retryAfter = Long.parseLong(throttled.header("Retry-After"));
         assertTrue(retryAfter > 0, "Retry-After must be positive: " + retryAfter);
         assertTrue(retryAfter <= 15 * 60 + 1, "Retry-After beyond the 15-minute window: " + retryAfter);

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.certana.identity.config.IdentityConfig;
 import io.certana.identity.security.SecureTokens;
+import io.certana.platform.problem.Problem;
 import io.certana.platform.problem.ProblemException;
+import io.certana.platform.problem.ProblemType;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,19 +59,29 @@ public class LoginThrottle {
                 .getResultList();
 
         long retryAfterSeconds = 0;
+        int exhaustedLimit = 0;
         for (Object[] row : rows) {
             String key = (String) row[0];
             int failures = ((Number) row[1]).intValue();
             int limit = key.equals(emailKey) ? config.maxFailuresPerEmail() : config.maxFailuresPerIp();
             if (failures >= limit) {
                 Instant windowEnd = Instant.ofEpochMilli(((Number) row[2]).longValue()).plus(config.failureWindow());
-                retryAfterSeconds = Math.max(retryAfterSeconds, Duration.between(now, windowEnd).toSeconds() + 1);
+                long secondsLeft = Duration.between(now, windowEnd).toSeconds() + 1;
+                if (secondsLeft > retryAfterSeconds) {
+                    retryAfterSeconds = secondsLeft;
+                    exhaustedLimit = limit;
+                }
             }
         }
         if (retryAfterSeconds > 0) {
-            throw ProblemException.tooManyRequests(
-                    "Too many failed logins for this account or address; try again in " + retryAfterSeconds + " seconds.",
-                    retryAfterSeconds);
+            // Retry-After plus the RateLimit-* headers that every Certana rate limit sends.
+            Problem problem = ProblemType.RATE_LIMITED.problem("Too many failed logins for this account or address; "
+                    + "try again in " + retryAfterSeconds + " seconds.");
+            throw new ProblemException(problem, Map.of(
+                    "Retry-After", Long.toString(retryAfterSeconds),
+                    "RateLimit-Limit", Integer.toString(exhaustedLimit),
+                    "RateLimit-Remaining", "0",
+                    "RateLimit-Reset", Long.toString(retryAfterSeconds)));
         }
     }
 

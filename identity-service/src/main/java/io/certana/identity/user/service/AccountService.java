@@ -1,5 +1,6 @@
 package io.certana.identity.user.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import io.certana.platform.problem.UniqueViolations;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -99,6 +101,16 @@ public class AccountService {
         String token = SecureTokens.randomBase64Url(TOKEN_BYTES);
         Optional<User> user = QuarkusTransaction.requiringNew().call(() -> replaceToken(email, token));
         user.ifPresent(recipient -> mailer.sendVerification(recipient, token));
+    }
+
+    /** Deletes verification tokens that expired more than a day ago; they can never be redeemed. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void deleteExpiredTokens() {
+        long deleted = verifications.deleteExpiredBefore(Instant.now().minus(Duration.ofDays(1)));
+        if (deleted > 0) {
+            Log.debugf("Deleted %d expired email verification tokens", deleted);
+        }
     }
 
     private User insertUser(String email, String fullName, String passwordHash, String token) {
