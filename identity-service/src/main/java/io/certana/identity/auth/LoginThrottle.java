@@ -43,6 +43,8 @@ public class LoginThrottle {
     }
 
     /** Throws 429 with Retry-After when the email or the address has used up its failures. */
+    // NOTE: the check and the later recordFailure are separate statements, so N logins sent in
+    // parallel at the limit can each pass the check: the limit is exact only for sequential attempts.
     @Transactional
     public void checkAllowed(String emailKey, String addressKey) {
         Instant now = Instant.now();
