@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 
 /**
  * Decodes untrusted uploads into a {@link DecodedImage}.
@@ -127,13 +128,14 @@ public final class ImageDecoder {
                     format.displayName() + " files are not supported; supported formats are " + DECODABLE_FORMATS);
         }
 
-        byte[] exif = checkStructure(data, format);
+        JpegSegments.Info jpeg = format == ImageFormat.JPEG ? JpegSegments.scan(data) : null;
+        byte[] exif = checkStructure(data, format, jpeg);
         int orientation = ExifOrientation.read(exif);
         List<String> warnings = new ArrayList<>();
         AtomicReference<ImageReader> activeReader = new AtomicReference<>();
         AtomicInteger frameCount = new AtomicInteger(-1);
         BufferedImage stored = withinTimeLimit(format, activeReader,
-                () -> readFirstImage(data, format, mode, activeReader, frameCount, warnings));
+                () -> readFirstImage(data, format, mode, jpeg, activeReader, frameCount, warnings));
 
         BufferedImage image = SrgbConverter.toSrgb(stored, mode == DecodeMode.ORIENTED);
         boolean grey = stored.getColorModel().getNumColorComponents() == 1
@@ -152,10 +154,9 @@ public final class ImageDecoder {
     }
 
     /** Checks the container structure and returns the EXIF TIFF block that carries the orientation, or null. */
-    private static byte[] checkStructure(byte[] data, ImageFormat format) throws ImageDecodeException {
+    private static byte[] checkStructure(byte[] data, ImageFormat format, JpegSegments.Info jpeg) throws ImageDecodeException {
         switch (format) {
             case JPEG:
-                JpegSegments.Info jpeg = JpegSegments.scan(data);
                 checkJpegFrame(jpeg);
                 return jpeg.exif();
             case PNG:
@@ -200,10 +201,21 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage readFirstImage(byte[] data, ImageFormat format, DecodeMode mode,
+    private BufferedImage readFirstImage(byte[] data, ImageFormat format, DecodeMode mode, JpegSegments.Info jpeg,
             AtomicReference<ImageReader> activeReader, AtomicInteger frameCount, List<String> warnings)
             throws IOException, ImageDecodeException {
-        ImageReader reader = createReader(format);
+        // By default TwelveMonkeys converts JPEGs with a non-sRGB ICC profile to sRGB. Its raw image
+        // type keeps the colour space of the profile, so RAW mode gets the coded RGB or grey values
+        // (its YCbCr conversion gives the same samples as libjpeg's, checked on photos).
+        boolean rawJpeg = mode == DecodeMode.RAW && jpeg != null && !jpeg.lossless()
+                && (jpeg.components() == 1 || jpeg.components() == 3);
+        return readWith(createReader(format), data, format, rawJpeg, activeReader, frameCount, warnings);
+    }
+
+    /** Reads image 0 with {@code reader}, in its raw image type when {@code rawType} is set. */
+    private BufferedImage readWith(ImageReader reader, byte[] data, ImageFormat format, boolean rawType,
+            AtomicReference<ImageReader> activeReader, AtomicInteger frameCount, List<String> warnings)
+            throws IOException, ImageDecodeException {
         activeReader.set(reader);
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(readerInput(data, format))) {
             // Only image 0 is read, so the stream may discard what lies before it; metadata is read elsewhere.
@@ -228,6 +240,12 @@ public final class ImageDecoder {
                 }
             });
             ImageReadParam param = reader.getDefaultReadParam();
+            if (rawType) {
+                ImageTypeSpecifier raw = reader.getRawImageType(0);
+                if (raw != null) {
+                    param.setDestinationType(raw);
+                }
+            }
             BufferedImage image = reader.read(0, param);
             String truncation = findTruncationWarning(warnings);
             if (truncation != null) {

@@ -220,6 +220,21 @@ class ImageDecoderTest {
     }
 
     @Test
+    void iccProfileAppliedOnlyWhenOriented() throws Exception {
+        // Mid-grey 128 tagged with a linear-light RGB profile is sRGB 188 once converted.
+        int[] grey = new int[16 * 16];
+        Arrays.fill(grey, 0x808080);
+        byte[] plain = new ImageEncoder().encodeJpeg(IntImages.wrap(grey, 16, 16, false), 1f);
+        byte[] jpeg = withIccProfile(plain, java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData());
+
+        int oriented = decoder.decode(jpeg, DecodeMode.ORIENTED).image().getRGB(8, 8) & 0xFF;
+        int raw = decoder.decode(jpeg, DecodeMode.RAW).image().getRGB(8, 8) & 0xFF;
+
+        assertTrue(Math.abs(raw - 128) <= 1, "raw value " + raw);
+        assertTrue(Math.abs(oriented - 188) <= 2, "oriented value " + oriented);
+    }
+
+    @Test
     void rejectsPngWithBadCrc() throws Exception {
         byte[] png = TestImages.encode(TestImages.gradient(16, 16), "png");
         png[png.length - 20] ^= 0x01; // inside the last IDAT chunk or its CRC
@@ -377,6 +392,23 @@ class ImageDecoderTest {
         b.putInt(nextIfd);
         b.put((byte) 0x00).put((byte) 0x40).put((byte) 0x80).put((byte) 0xFF);
         return b.array();
+    }
+
+    /** Inserts an APP2 "ICC_PROFILE" segment (one chunk of one) after SOI. */
+    static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = 2 + 12 + 2 + profile.length;
+        out.write(0xFF);
+        out.write(0xE2);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1));
+        out.write(1); // chunk number
+        out.write(1); // chunk count
+        out.writeBytes(profile);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     /** Inserts an Exif APP1 segment with one IFD0 entry, Orientation = {@code value}, after SOI. */
