@@ -13,7 +13,6 @@ import io.certana.platform.problem.ProblemException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -33,8 +32,9 @@ class IntrospectionOutageTest {
         }
     }
 
+    // Without @Priority, so only the profile above enables it and other test classes keep the
+    // real introspector.
     @Alternative
-    @Priority(1)
     @ApplicationScoped
     public static class UnreachableIntrospector implements ApiKeyIntrospector {
         @Override
