@@ -129,7 +129,8 @@ public final class ImageDecoder {
         }
 
         JpegSegments.Info jpeg = format == ImageFormat.JPEG ? JpegSegments.scan(data) : null;
-        byte[] exif = checkStructure(data, format, jpeg);
+        PngChunks.Info png = format == ImageFormat.PNG ? PngChunks.scan(data) : null;
+        byte[] exif = checkStructure(data, format, jpeg, png);
         int orientation = ExifOrientation.read(exif);
         List<String> warnings = new ArrayList<>();
         AtomicReference<ImageReader> activeReader = new AtomicReference<>();
@@ -138,6 +139,10 @@ public final class ImageDecoder {
                 () -> readFirstImage(data, format, mode, jpeg, activeReader, frameCount, warnings));
 
         BufferedImage image = SrgbConverter.toSrgb(stored, mode == DecodeMode.ORIENTED);
+        if (mode == DecodeMode.ORIENTED && png != null && png.iccProfile() != null) {
+            // The JDK's PNG reader ignores iCCP, so the profile is applied here.
+            image = PngIccProfile.apply(image, png.iccProfile(), warnings);
+        }
         boolean grey = stored.getColorModel().getNumColorComponents() == 1
                 && !(stored.getColorModel() instanceof java.awt.image.IndexColorModel);
         int storedWidth = image.getWidth();
@@ -154,13 +159,14 @@ public final class ImageDecoder {
     }
 
     /** Checks the container structure and returns the EXIF TIFF block that carries the orientation, or null. */
-    private static byte[] checkStructure(byte[] data, ImageFormat format, JpegSegments.Info jpeg) throws ImageDecodeException {
+    private static byte[] checkStructure(byte[] data, ImageFormat format, JpegSegments.Info jpeg, PngChunks.Info png)
+            throws ImageDecodeException {
         switch (format) {
             case JPEG:
                 checkJpegFrame(jpeg);
                 return jpeg.exif();
             case PNG:
-                return PngChunks.scan(data).exif();
+                return png.exif();
             case WEBP:
                 return RiffChunks.scan(data).exif();
             case TIFF:
@@ -204,12 +210,13 @@ public final class ImageDecoder {
     private BufferedImage readFirstImage(byte[] data, ImageFormat format, DecodeMode mode, JpegSegments.Info jpeg,
             AtomicReference<ImageReader> activeReader, AtomicInteger frameCount, List<String> warnings)
             throws IOException, ImageDecodeException {
-        // By default TwelveMonkeys converts JPEGs with a non-sRGB ICC profile to sRGB. Its raw image
-        // type keeps the colour space of the profile, so RAW mode gets the coded RGB or grey values
-        // (its YCbCr conversion gives the same samples as libjpeg's, checked on photos).
-        boolean rawJpeg = mode == DecodeMode.RAW && jpeg != null && !jpeg.lossless()
-                && (jpeg.components() == 1 || jpeg.components() == 3);
-        return readWith(createReader(format), data, format, rawJpeg, activeReader, frameCount, warnings);
+        // By default TwelveMonkeys converts JPEG and WebP images with a non-sRGB ICC profile to sRGB.
+        // Its raw image type keeps the colour space of the profile, so RAW mode gets the coded RGB
+        // or grey values (its JPEG YCbCr conversion then gives the same samples as libjpeg's,
+        // checked on photos).
+        boolean rawJpeg = jpeg != null && !jpeg.lossless() && (jpeg.components() == 1 || jpeg.components() == 3);
+        boolean rawType = mode == DecodeMode.RAW && (rawJpeg || format == ImageFormat.WEBP);
+        return readWith(createReader(format), data, format, rawType, activeReader, frameCount, warnings);
     }
 
     /** Reads image 0 with {@code reader}, in its raw image type when {@code rawType} is set. */
@@ -363,8 +370,8 @@ public final class ImageDecoder {
                     name + " file uses a feature that is not supported: " + detail, failure);
         }
         if (failure instanceof IOException) {
-            String what = failure instanceof EOFException ? " is truncated: " : " is damaged: ";
-            return new ImageDecodeException(Kind.CORRUPT, format, name + " file" + what + detail, failure);
+            String condition = failure instanceof EOFException ? " is truncated: " : " is damaged: ";
+            return new ImageDecodeException(Kind.CORRUPT, format, name + " file" + condition + detail, failure);
         }
         // Readers throw these when header fields point outside the data or contradict each other.
         if (failure instanceof IndexOutOfBoundsException || failure instanceof IllegalArgumentException

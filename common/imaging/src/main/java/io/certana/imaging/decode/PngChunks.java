@@ -20,10 +20,11 @@ public final class PngChunks {
      * Result of {@link #scan(byte[])}.
      *
      * @param exif payload of the first eXIf chunk (a TIFF structure), or null
-     * @param c2pa payloads of caBX chunks (JUMBF boxes holding a C2PA manifest store)
+     * @param iccProfile zlib stream of the iCCP chunk's profile (after its name and method byte), or null
+     * @param c2pa payloads of caBX chunks (JUMBF boxes containing a C2PA manifest store)
      * @param chunkTypes types of all chunks in file order
      */
-    public record Info(byte[] exif, List<byte[]> c2pa, List<String> chunkTypes) {
+    public record Info(byte[] exif, byte[] iccProfile, List<byte[]> c2pa, List<String> chunkTypes) {
     }
 
     private PngChunks() {
@@ -37,6 +38,7 @@ public final class PngChunks {
      */
     public static Info scan(byte[] data) throws ImageDecodeException {
         byte[] exif = null;
+        byte[] iccProfile = null;
         List<byte[]> c2pa = new ArrayList<>();
         List<String> types = new ArrayList<>();
         CRC32 crc = new CRC32();
@@ -66,6 +68,8 @@ public final class PngChunks {
             types.add(type);
             if ("eXIf".equals(type) && exif == null) {
                 exif = Arrays.copyOfRange(data, dataStart, dataEnd);
+            } else if ("iCCP".equals(type) && iccProfile == null) {
+                iccProfile = compressedProfile(data, dataStart, dataEnd);
             } else if ("caBX".equals(type)) {
                 c2pa.add(Arrays.copyOfRange(data, dataStart, dataEnd));
             } else if ("IEND".equals(type)) {
@@ -73,7 +77,19 @@ public final class PngChunks {
             }
             pos = dataEnd + 4;
         }
-        return new Info(exif, List.copyOf(c2pa), List.copyOf(types));
+        return new Info(exif, iccProfile, List.copyOf(c2pa), List.copyOf(types));
+    }
+
+    /** iCCP: a profile name of 1 to 79 bytes, a zero byte, the compression method (0), then zlib data. */
+    private static byte[] compressedProfile(byte[] data, int start, int end) {
+        int nameEnd = start;
+        while (nameEnd < end && nameEnd - start < 80 && data[nameEnd] != 0) {
+            nameEnd++;
+        }
+        if (nameEnd + 2 > end || data[nameEnd] != 0) {
+            return null; // malformed: the profile is ignored
+        }
+        return Arrays.copyOfRange(data, nameEnd + 2, end);
     }
 
     /** Returns the chunk type as text when it is four ASCII letters (as PNG requires), otherwise as hex. */

@@ -1,14 +1,20 @@
 package io.certana.imaging.decode;
 
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * Converts whatever an ImageIO reader returns into Certana's fixed layout: 8-bit sRGB in
@@ -149,7 +155,7 @@ final class SrgbConverter {
     private static BufferedImage fromPalette(BufferedImage source, IndexColorModel palette) {
         int width = source.getWidth();
         int height = source.getHeight();
-        boolean alpha = palette.getTransparency() != java.awt.Transparency.OPAQUE;
+        boolean alpha = palette.getTransparency() != Transparency.OPAQUE;
         BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
         int[] lookup = new int[palette.getMapSize()];
@@ -175,6 +181,48 @@ final class SrgbConverter {
                 alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         new ColorConvertOp(null).filter(source, target);
         return target;
+    }
+
+    /**
+     * Converts an image in the {@link DecodedImage} layout whose values are encoded in
+     * {@code profile} (an RGB or grey ICC profile) to sRGB through LittleCMS, keeping alpha.
+     * Returns the image unchanged for profiles of other colour spaces (the caller warns).
+     */
+    static BufferedImage convertFromProfile(BufferedImage image, ICC_Profile profile) {
+        int bands;
+        if (profile.getColorSpaceType() == ColorSpace.TYPE_RGB) {
+            bands = 3;
+        } else if (profile.getColorSpaceType() == ColorSpace.TYPE_GRAY) {
+            bands = 1;
+        } else {
+            return image;
+        }
+
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] pixels = IntImages.pixels(image);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, bands, null);
+        byte[] samples = ((DataBufferByte) raster.getDataBuffer()).getData();
+        for (int i = 0, j = 0; i < pixels.length; i++) {
+            int pixel = pixels[i];
+            if (bands == 3) {
+                samples[j++] = (byte) (pixel >>> 16);
+                samples[j++] = (byte) (pixel >>> 8);
+            }
+            samples[j++] = (byte) pixel;
+        }
+        ColorModel model = new ComponentColorModel(new ICC_ColorSpace(profile), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        BufferedImage tagged = new BufferedImage(model, raster, false, null);
+
+        boolean alpha = image.getType() == BufferedImage.TYPE_INT_ARGB;
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(tagged, target);
+        int[] converted = IntImages.pixels(target);
+        for (int i = 0; i < converted.length; i++) {
+            converted[i] = (converted[i] & 0x00FFFFFF) | (alpha ? pixels[i] & 0xFF000000 : 0);
+        }
+        return alpha ? IntImages.wrap(converted, width, height, true) : target;
     }
 
     private static int to8Bit(int value, int max) {

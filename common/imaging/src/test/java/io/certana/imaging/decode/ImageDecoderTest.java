@@ -235,6 +235,32 @@ class ImageDecoderTest {
     }
 
     @Test
+    void pngIccProfileAppliedOnlyWhenOriented() throws Exception {
+        int[] grey = new int[16 * 16];
+        Arrays.fill(grey, 0x808080);
+        byte[] plain = TestImages.encode(IntImages.wrap(grey, 16, 16, false), "png");
+        byte[] png = withIccpChunk(plain, java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData());
+
+        DecodedImage oriented = decoder.decode(png, DecodeMode.ORIENTED);
+        int raw = decoder.decode(png, DecodeMode.RAW).image().getRGB(8, 8) & 0xFF;
+
+        assertEquals(128, raw);
+        assertTrue(Math.abs((oriented.image().getRGB(8, 8) & 0xFF) - 188) <= 2, "oriented value");
+        assertTrue(oriented.warnings().isEmpty(), oriented.warnings().toString());
+    }
+
+    @Test
+    void damagedPngIccProfileIsIgnored() throws Exception {
+        byte[] plain = TestImages.encode(TestImages.gradient(16, 16), "png");
+        byte[] png = withIccpChunk(plain, "not an ICC profile".getBytes(StandardCharsets.US_ASCII));
+
+        DecodedImage decoded = decoder.decode(png);
+
+        assertEquals(TestImages.gradient(16, 16).getRGB(5, 5), decoded.image().getRGB(5, 5) | 0xFF000000);
+        assertTrue(decoded.warnings().get(0).startsWith("PNG ICC profile ignored"), decoded.warnings().toString());
+    }
+
+    @Test
     void rejectsPngWithBadCrc() throws Exception {
         byte[] png = TestImages.encode(TestImages.gradient(16, 16), "png");
         png[png.length - 20] ^= 0x01; // inside the last IDAT chunk or its CRC
@@ -392,6 +418,33 @@ class ImageDecoderTest {
         b.putInt(nextIfd);
         b.put((byte) 0x00).put((byte) 0x40).put((byte) 0x80).put((byte) 0xFF);
         return b.array();
+    }
+
+    /** Inserts an iCCP chunk with the zlib-compressed {@code profile} right after IHDR. */
+    static byte[] withIccpChunk(byte[] png, byte[] profile) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflater = new java.util.zip.DeflaterOutputStream(compressed)) {
+            deflater.write(profile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("iCCPtest".getBytes(StandardCharsets.ISO_8859_1));
+        body.write(0); // end of the profile name
+        body.write(0); // compression method: zlib
+        body.writeBytes(compressed.toByteArray());
+        byte[] typeAndData = body.toByteArray();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeAndData);
+
+        int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        ByteBuffer out = ByteBuffer.allocate(png.length + 12 + typeAndData.length - 4);
+        out.put(png, 0, afterIhdr);
+        out.putInt(typeAndData.length - 4);
+        out.put(typeAndData);
+        out.putInt((int) crc.getValue());
+        out.put(png, afterIhdr, png.length - afterIhdr);
+        return out.array();
     }
 
     /** Inserts an APP2 "ICC_PROFILE" segment (one chunk of one) after SOI. */
