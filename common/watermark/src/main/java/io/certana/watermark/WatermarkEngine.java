@@ -102,7 +102,7 @@ public final class WatermarkEngine implements AutoCloseable {
         if (tracks.contains(Track.C)) {
             NeuralTrack neural = neuralTrack.orElseThrow(() -> new WatermarkException(
                     "Track C requested but no model folder is configured"));
-            NeuralTrack.Embedded embedded = neural.embed(current, width, height, neuralPayload(payload));
+            NeuralTrack.Embedded embedded = neural.embed(current, width, height, neuralPayloadBits(payload));
             quality.put(Track.C, new TrackQuality(Rgb.psnr(current, embedded.marked()), embedded.gain()));
             current = embedded.marked();
         }
@@ -119,11 +119,13 @@ public final class WatermarkEngine implements AutoCloseable {
         RobustDetector.Result robust = robustDetector.detect(luma);
         tracks.put(Track.B, robustDetection(robust));
         Optional<TamperMap> tamperMap = Optional.empty();
+        double fragileAgreement = Double.NaN;
         if (robust.geometry() == null) {
             tracks.put(Track.A, TrackDetection.notDetected(0));
         } else {
             FragileTrack.Detection fragile = fragileTrack.detect(luma, robust.geometry(), robust.payload());
             tamperMap = fragile.tamperMap();
+            fragileAgreement = fragile.candidateAgreement();
             if (fragile.payload().isPresent()) {
                 double margin = Math.min(1, Math.max(0, (2 * fragile.codeAgreement() - 1) / 0.8));
                 tracks.put(Track.A, new TrackDetection(TrackDetection.Status.DETECTED,
@@ -132,16 +134,39 @@ public final class WatermarkEngine implements AutoCloseable {
                 tracks.put(Track.A, TrackDetection.notDetected(0));
             }
         }
+        double neuralMargin = Double.NaN;
         if (neuralTrack.isEmpty()) {
             tracks.put(Track.C, TrackDetection.notConfigured());
         } else {
             NeuralTrack.Decoded decoded = neuralTrack.get().detect(Rgb.argb(image), image.getWidth(), image.getHeight());
-            double confidence = Math.min(1, decoded.meanLogit() / (2 * NeuralTrack.DETECTION_LOGIT));
-            tracks.put(Track.C, decoded.detected()
-                    ? new TrackDetection(TrackDetection.Status.DETECTED, OptionalLong.of(decoded.bits()), confidence)
-                    : TrackDetection.notDetected(Math.min(0.49, confidence)));
+            neuralMargin = decoded.meanMargin();
+            tracks.put(Track.C, neuralDetection(decoded));
         }
-        return new DetectionResult(tracks, tamperMap);
+        DetectionResult.Evidence evidence = new DetectionResult.Evidence(robust.syncZ(), robust.decodes(),
+                robust.candidateAgreement(), fragileAgreement, neuralMargin);
+        return new DetectionResult(tracks, tamperMap, evidence);
+    }
+
+    /**
+     * Track C's decision. A model of at most 64 bits is detected when its mean margin reaches the
+     * configured value; a wider model when its keyed check matches the unmasked asset payload.
+     */
+    private TrackDetection neuralDetection(NeuralTrack.Decoded decoded) {
+        NeuralModelSettings model = settings.neuralModel().orElseThrow();
+        double confidence = Math.min(1, decoded.meanMargin() / (2 * model.detectionMargin()));
+        BitString bits = decoded.bits();
+        if (bits.length() <= Long.SIZE) {
+            return decoded.meanMargin() >= model.detectionMargin()
+                    ? new TrackDetection(TrackDetection.Status.DETECTED, OptionalLong.of(bits.toLong()), confidence,
+                            Optional.of(bits))
+                    : TrackDetection.notDetected(Math.min(0.49, confidence));
+        }
+        long payload = bits.slice(0, Long.SIZE).toLong() ^ neuralMask();
+        if (!neuralCheck(payload, bits.length() - Long.SIZE).equals(bits.slice(Long.SIZE, bits.length()))) {
+            return TrackDetection.notDetected(Math.min(0.49, confidence));
+        }
+        return new TrackDetection(TrackDetection.Status.DETECTED, OptionalLong.of(payload),
+                Math.max(0.5, confidence), Optional.of(bits));
     }
 
     /** Whether Track C has a model loaded. */
@@ -150,15 +175,58 @@ public final class WatermarkEngine implements AutoCloseable {
     }
 
     /**
-     * Returns the Track C payload that {@link #embed} writes for a 64-bit payload: the first bits
-     * of HMAC-SHA-256(key, "track-c/payload" || payload as 8 big-endian bytes), as many as the
-     * model carries. Registries store it to look assets up from a Track C detection.
+     * Returns the Track C value that {@link #embed} writes for a 64-bit payload with a model of at
+     * most 64 bits (32 when no model is configured): the first bits of the keyed stream
+     * HMAC-SHA-256(key, "track-c/payload/" + payload in hex || counter), as many as the model
+     * carries. Registries store it to look assets up from a Track C detection.
+     *
+     * @throws IllegalStateException when the configured model carries more than 64 bits; use
+     *                               {@link #neuralPayloadBits} then
      */
     public long neuralPayload(long payload) {
         int bits = settings.neuralModel().map(NeuralModelSettings::payloadBits).orElse(32);
+        if (bits > Long.SIZE) {
+            throw new IllegalStateException("the Track C model carries " + bits
+                    + " bits, which a long cannot hold; use neuralPayloadBits");
+        }
         KeyedStream stream = new KeyedStream(key, "track-c/payload/" + Long.toUnsignedString(payload, 16));
         long value = stream.nextLong();
         return bits == 64 ? value : value >>> (64 - bits);
+    }
+
+    /**
+     * Returns the bits that {@link #embed} writes on Track C for a 64-bit payload, at the model's
+     * payload length. Up to 64 bits they are {@link #neuralPayload}'s value. A wider model (such as
+     * TrustMark's 100 bits) carries the payload XOR a keyed mask (so a public decoder does not read
+     * asset identifiers) followed by a keyed check of the payload: the first length − 64 bits of
+     * HMAC-SHA-256(key, "track-c/check/" + payload in hex || counter). Detection unmasks the
+     * payload and accepts it only when the check matches, so an unmarked image passes with
+     * probability 2^−(length − 64) per detection, and registries need no lookup table.
+     */
+    public BitString neuralPayloadBits(long payload) {
+        int bits = settings.neuralModel().map(NeuralModelSettings::payloadBits).orElse(32);
+        if (bits <= Long.SIZE) {
+            return BitString.fromLong(neuralPayload(payload), bits);
+        }
+        return BitString.fromLong(payload ^ neuralMask(), Long.SIZE).concat(neuralCheck(payload, bits - Long.SIZE));
+    }
+
+    private long neuralMask() {
+        return new KeyedStream(key, "track-c/mask").nextLong();
+    }
+
+    private BitString neuralCheck(long payload, int length) {
+        KeyedStream stream = new KeyedStream(key, "track-c/check/" + Long.toUnsignedString(payload, 16));
+        byte[] check = new byte[length];
+        int current = 0;
+        for (int i = 0; i < length; i++) {
+            // Bits of each stream byte, most significant first.
+            if (i % 8 == 0) {
+                current = stream.nextByte();
+            }
+            check[i] = (byte) ((current >> (7 - i % 8)) & 1);
+        }
+        return BitString.of(check);
     }
 
     /** Releases Track C's ONNX Runtime sessions. */

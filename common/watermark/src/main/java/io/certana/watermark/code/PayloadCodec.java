@@ -64,15 +64,37 @@ public final class PayloadCodec {
 
     /** Decodes soft values (positive = bit 0); returns the first list candidate whose CRC matches. */
     public java.util.Optional<Decoded> decode(float[] llr) {
+        return attempt(llr).decoded();
+    }
+
+    /**
+     * Outcome of one list decode: the payload when a candidate passed the CRC, and the share of
+     * code bits whose soft value agrees with the most likely candidate's codeword, CRC or not. On
+     * noise that share stays near 0.5 (a little above, because the decoder fits the information
+     * bits); it is the decoder margin that false-positive measurements record.
+     */
+    public record Attempt(java.util.Optional<Decoded> decoded, double bestAgreement) {
+    }
+
+    /** Decodes soft values like {@link #decode} and also measures the most likely candidate's agreement. */
+    public Attempt attempt(float[] llr) {
         List<PolarCode.Candidate> candidates = code.decodeList(llr, listSize);
+        byte[] best = code.encode(candidates.get(0).info());
+        int agree = 0;
+        for (int i = 0; i < llr.length; i++) {
+            if ((llr[i] >= 0) == (best[i] == 0)) {
+                agree++;
+            }
+        }
+        double bestAgreement = (double) agree / llr.length;
         for (int rank = 0; rank < candidates.size(); rank++) {
             OptionalLong payload = check(candidates.get(rank).info());
             if (payload.isPresent()) {
-                return java.util.Optional.of(new Decoded(payload.getAsLong(), rank,
-                        candidates.get(rank).pathMetric(), candidates.get(0).pathMetric()));
+                return new Attempt(java.util.Optional.of(new Decoded(payload.getAsLong(), rank,
+                        candidates.get(rank).pathMetric(), candidates.get(0).pathMetric())), bestAgreement);
             }
         }
-        return java.util.Optional.empty();
+        return new Attempt(java.util.Optional.empty(), bestAgreement);
     }
 
     private OptionalLong check(byte[] scrambled) {

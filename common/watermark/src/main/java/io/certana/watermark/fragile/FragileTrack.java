@@ -145,8 +145,12 @@ public final class FragileTrack {
         return s * s;
     }
 
-    /** Track A detection: its own payload when it decoded, and the tamper map when a payload was known. */
-    public record Detection(Optional<Long> payload, double codeAgreement, Optional<TamperMap> tamperMap) {
+    /**
+     * Track A detection: its own payload when it decoded, and the tamper map when a payload was
+     * known. candidateAgreement is the decoder margin of {@link PayloadCodec.Attempt#bestAgreement()}.
+     */
+    public record Detection(Optional<Long> payload, double codeAgreement, Optional<TamperMap> tamperMap,
+                            double candidateAgreement) {
     }
 
     /**
@@ -166,10 +170,11 @@ public final class FragileTrack {
                 llr[cellBit[cells.local[i]]] += (float) cells.soft[i];
             }
         }
-        Optional<Long> own = codec.decode(llr).map(PayloadCodec.Decoded::payload);
+        PayloadCodec.Attempt attempt = codec.attempt(llr);
+        Optional<Long> own = attempt.decoded().map(PayloadCodec.Decoded::payload);
         Optional<Long> payload = own.isPresent() ? own : robustPayload;
         if (payload.isEmpty()) {
-            return new Detection(Optional.empty(), 0, Optional.empty());
+            return new Detection(Optional.empty(), 0, Optional.empty(), attempt.bestAgreement());
         }
         byte[] code = codec.encode(payload.get());
         double[] disagreement = new double[cells.soft.length];
@@ -188,7 +193,7 @@ public final class FragileTrack {
         }
         double agreement = scored > 0 ? (double) agree / scored : 0;
         TamperMap map = tamperMap(cells, disagreement, geometry, luma.width, luma.height);
-        return new Detection(own, agreement, Optional.of(map));
+        return new Detection(own, agreement, Optional.of(map), attempt.bestAgreement());
     }
 
     /** Per-cell measurements over unwrapped cell indices covering the image. */

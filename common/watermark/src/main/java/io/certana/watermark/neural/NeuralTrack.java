@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.certana.watermark.BitString;
 import io.certana.watermark.NeuralModelSettings;
 import io.certana.watermark.WatermarkException;
 import java.nio.FloatBuffer;
@@ -17,16 +18,13 @@ import java.util.Map;
  * watermarking with attention", arXiv 1909.01285), whose encoder takes frames (N, 3, T = 1, H, W)
  * in [-1, 1] and 32 data bits and returns the marked frames, and whose decoder returns one logit
  * per bit. Names, value range, time axis and payload length come from {@link NeuralModelSettings},
- * so other models of the same shape (such as a 100-bit encoder/decoder) fit.
+ * so other models of the same shape (such as TrustMark's 100-bit encoder and decoder) fit.
  *
  * <p>The image is scaled to the working short side with an area average, the model's residual
  * (marked minus input) is scaled back to full size bilinearly and added, so the cost does not grow
  * with the image. Channels enter in R, G, B order. Sessions are thread-safe in ONNX Runtime.
  */
 public final class NeuralTrack implements AutoCloseable {
-
-    /** Mean |logit| from which a decode counts as a detection; unmarked photos stay below it. */
-    public static final double DETECTION_LOGIT = 8.0;
 
     private final NeuralModelSettings settings;
     private final OrtEnvironment environment;
@@ -76,17 +74,26 @@ public final class NeuralTrack implements AutoCloseable {
         return settings.payloadBits();
     }
 
+    /** Short side in pixels (or square side) at which the model runs. */
+    public int workingSize() {
+        return settings.workingSize();
+    }
+
     /** Embedding outcome: marked pixels and the residual gain applied. */
     public record Embedded(int[] marked, double gain) {
     }
 
-    /** Marks ARGB pixels with the low {@link #payloadBits()} bits of the payload (most significant first). */
-    public Embedded embed(int[] argb, int width, int height, long payload) {
-        Working working = Working.of(argb, width, height, settings.workingSize());
+    /** Marks ARGB pixels with a payload of exactly {@link #payloadBits()} bits. */
+    public Embedded embed(int[] argb, int width, int height, BitString payload) {
+        if (payload.length() != settings.payloadBits()) {
+            throw new IllegalArgumentException("Track C model takes " + settings.payloadBits() + " bits, got "
+                    + payload.length());
+        }
+        Working working = Working.of(argb, width, height, settings.workingSize(), settings.squareInput());
         float[] input = toTensor(working);
         float[] bits = new float[settings.payloadBits()];
         for (int i = 0; i < bits.length; i++) {
-            int bit = (int) ((payload >>> (bits.length - 1 - i)) & 1);
+            int bit = payload.bit(i);
             bits[i] = settings.bitsAsSigned() ? 2 * bit - 1 : bit;
         }
         float[] output;
@@ -121,15 +128,12 @@ public final class NeuralTrack implements AutoCloseable {
         return new Embedded(out, 1.0);
     }
 
-    /** Decoded bits (low bits of the value) and the mean |logit| relative to the decision value. */
-    public record Decoded(long bits, double meanLogit) {
-        public boolean detected() {
-            return meanLogit >= DETECTION_LOGIT;
-        }
+    /** Decoded bits and the mean |output − decision value| over them, the decoder's margin. */
+    public record Decoded(BitString bits, double meanMargin) {
     }
 
     public Decoded detect(int[] argb, int width, int height) {
-        Working working = Working.of(argb, width, height, settings.workingSize());
+        Working working = Working.of(argb, width, height, settings.workingSize(), settings.squareInput());
         float[] logits;
         try (OnnxTensor frame = OnnxTensor.createTensor(environment, FloatBuffer.wrap(toTensor(working)), shape(working));
              OrtSession.Result result = decoder.run(Map.of(decoderImageInput, frame))) {
@@ -141,14 +145,14 @@ public final class NeuralTrack implements AutoCloseable {
             throw new WatermarkException("Track C decoder returned " + logits.length + " values, expected "
                     + settings.payloadBits());
         }
-        long bits = 0;
+        byte[] bits = new byte[settings.payloadBits()];
         double magnitude = 0;
-        for (int i = 0; i < settings.payloadBits(); i++) {
+        for (int i = 0; i < bits.length; i++) {
             double v = logits[i] - settings.decoderLogitZero();
-            bits = (bits << 1) | (v > 0 ? 1 : 0);
+            bits[i] = (byte) (v > 0 ? 1 : 0);
             magnitude += Math.abs(v);
         }
-        return new Decoded(bits, magnitude / settings.payloadBits());
+        return new Decoded(BitString.of(bits), magnitude / bits.length);
     }
 
     private long[] shape(Working working) {

@@ -46,8 +46,12 @@ public final class RobustDetector {
         this.coarseSearch = new SyncSearch(tile, 2);
     }
 
-    /** Outcome of a detection: the best geometry found, and the payload when one decoded. */
-    public record Result(Optional<Long> payload, TileGeometry geometry, double syncZ, double codeAgreement, int decodes) {
+    /**
+     * Outcome of a detection: the best geometry found, and the payload when one decoded.
+     * candidateAgreement is the highest {@link PayloadCodec.Attempt#bestAgreement()} over all decodes.
+     */
+    public record Result(Optional<Long> payload, TileGeometry geometry, double syncZ, double codeAgreement, int decodes,
+                         double candidateAgreement) {
         public boolean detected() {
             return payload.isPresent();
         }
@@ -124,6 +128,7 @@ public final class RobustDetector {
     /** Keeps the decode count (bounded by MAX_DECODES) and the best unsuccessful hypothesis. */
     private final class Tracker {
         private int decodes;
+        private double candidateAgreement;
         private Result best;
         private Result found;
 
@@ -133,6 +138,7 @@ public final class RobustDetector {
             }
             decodes++;
             Result result = tryHypothesis(residual, period, angle, originX, originY);
+            candidateAgreement = Math.max(candidateAgreement, result.candidateAgreement());
             if (result.detected()) {
                 found = result;
                 return true;
@@ -171,9 +177,9 @@ public final class RobustDetector {
         Result result() {
             Result r = found != null ? found : best;
             if (r == null) {
-                return new Result(Optional.empty(), null, 0, 0, decodes);
+                return new Result(Optional.empty(), null, 0, 0, decodes, candidateAgreement);
             }
-            return new Result(r.payload(), r.geometry(), r.syncZ(), r.codeAgreement(), decodes);
+            return new Result(r.payload(), r.geometry(), r.syncZ(), r.codeAgreement(), decodes, candidateAgreement);
         }
     }
 
@@ -237,12 +243,14 @@ public final class RobustDetector {
         TileGeometry geometry = new TileGeometry(period, angle, originX, originY, match.dihedral(),
                 offsetX, offsetY, residual.factor());
         float[] llr = despread(match, SyncSearch.transform(folded, match.dihedral(), RobustTile.BINS));
-        Optional<PayloadCodec.Decoded> decoded = codec.decode(llr);
+        PayloadCodec.Attempt attempt = codec.attempt(llr);
+        Optional<PayloadCodec.Decoded> decoded = attempt.decoded();
         double agreement = 0;
         if (decoded.isPresent()) {
             agreement = agreement(llr, codec.encode(decoded.get().payload()));
         }
-        return new Result(decoded.map(PayloadCodec.Decoded::payload), geometry, match.z(), agreement, 1);
+        return new Result(decoded.map(PayloadCodec.Decoded::payload), geometry, match.z(), agreement, 1,
+                attempt.bestAgreement());
     }
 
     /**
