@@ -1,5 +1,6 @@
 package io.certana.cli;
 
+import io.certana.cli.watermark.WatermarkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.HelpCommand;
                 CidCommand.class,
                 InspectCommand.class,
                 BenchCommand.class,
+                WatermarkCommand.class,
                 HelpCommand.class,
         })
 public final class CertanaCommand implements Runnable {
