@@ -1,8 +1,8 @@
 package io.certana.platform.auth;
 
 /**
- * Resolves an API key to its organization and scopes. The default implementation asks
- * identity-service and caches answers briefly; identity-service replaces it with one that reads
+ * Resolves an API key to its organization and scopes. The default implementation calls
+ * identity-service and caches responses briefly; identity-service replaces it with one that reads
  * its own database.
  */
 public interface ApiKeyIntrospector {
