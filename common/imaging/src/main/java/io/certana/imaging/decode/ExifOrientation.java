@@ -101,6 +101,53 @@ public final class ExifOrientation {
         return out;
     }
 
+    /**
+     * Applies {@code orientation} like {@link #apply(int[], int, int, int)} but inside
+     * {@code pixels}, which then holds the displayed image (its width and height swapped for 5 to
+     * 8). Needs one bit per pixel of extra memory instead of a second pixel array, at the cost of
+     * random memory access: the permutation is followed cycle by cycle.
+     */
+    public static void applyInPlace(int[] pixels, int width, int height, int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return;
+        }
+        int outWidth = swapsDimensions(orientation) ? height : width;
+        java.util.BitSet done = new java.util.BitSet(pixels.length);
+        for (int start = 0; start < pixels.length; start++) {
+            if (done.get(start)) {
+                continue;
+            }
+            // Output position o takes the stored pixel at source(o); walk the cycle through start.
+            int saved = pixels[start];
+            int o = start;
+            while (true) {
+                done.set(o);
+                int s = source(o, outWidth, width, height, orientation);
+                if (s == start) {
+                    pixels[o] = saved;
+                    break;
+                }
+                pixels[o] = pixels[s];
+                o = s;
+            }
+        }
+    }
+
+    /** Index of the stored pixel shown at display index {@code o}, for a display row width {@code outWidth}. */
+    private static int source(int o, int outWidth, int width, int height, int orientation) {
+        int dx = o % outWidth;
+        int dy = o / outWidth;
+        switch (orientation) {
+            case 2: return dy * width + (width - 1 - dx);
+            case 3: return (height - 1 - dy) * width + (width - 1 - dx);
+            case 4: return (height - 1 - dy) * width + dx;
+            case 5: return dx * width + dy;
+            case 6: return (height - 1 - dx) * width + dy;
+            case 7: return (height - 1 - dx) * width + (width - 1 - dy);
+            default: return dx * width + (width - 1 - dy); // 8
+        }
+    }
+
     private static int readUint16(byte[] b, int pos, boolean littleEndian) {
         return littleEndian
                 ? (b[pos] & 0xFF) | ((b[pos + 1] & 0xFF) << 8)

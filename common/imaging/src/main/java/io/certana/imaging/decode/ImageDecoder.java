@@ -4,6 +4,7 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.certana.imaging.decode.ImageDecodeException.Kind;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -135,27 +136,42 @@ public final class ImageDecoder {
         List<String> warnings = new ArrayList<>();
         AtomicReference<ImageReader> activeReader = new AtomicReference<>();
         AtomicInteger frameCount = new AtomicInteger(-1);
-        BufferedImage stored = withinTimeLimit(format, activeReader,
+        Converted converted = withinTimeLimit(format, activeReader,
                 () -> readFirstImage(data, format, mode, jpeg, activeReader, frameCount, warnings));
+        try {
+            return finish(converted, format, mode, png, orientation, frameCount.get(), warnings);
+        } catch (OutOfMemoryError e) {
+            // A PNG colour profile conversion takes another 4 bytes per pixel.
+            throw new ImageDecodeException(Kind.TOO_LARGE, format,
+                    format.displayName() + " image needs more memory than the decoder may use", e);
+        }
+    }
 
-        BufferedImage image = SrgbConverter.toSrgb(stored, mode == DecodeMode.ORIENTED);
+    /** The reader's image in the fixed layout, and whether the source had one colour channel. */
+    private record Converted(BufferedImage image, boolean grey) {
+    }
+
+    /** Applies the PNG colour profile and the orientation. */
+    private static DecodedImage finish(Converted converted, ImageFormat format, DecodeMode mode, PngChunks.Info png,
+            int orientation, int frameCount, List<String> warnings) {
+        BufferedImage image = converted.image();
         if (mode == DecodeMode.ORIENTED && png != null && png.iccProfile() != null) {
             // The JDK's PNG reader ignores iCCP, so the profile is applied here.
             image = PngIccProfile.apply(image, png.iccProfile(), warnings);
         }
-        boolean grey = stored.getColorModel().getNumColorComponents() == 1
-                && !(stored.getColorModel() instanceof java.awt.image.IndexColorModel);
         int storedWidth = image.getWidth();
         int storedHeight = image.getHeight();
         boolean apply = mode == DecodeMode.ORIENTED && orientation != ExifOrientation.NORMAL;
         if (apply) {
-            int[] oriented = ExifOrientation.apply(IntImages.pixels(image), storedWidth, storedHeight, orientation);
+            // In place: a second pixel array would double the memory of the largest images.
+            int[] pixels = IntImages.pixels(image);
+            ExifOrientation.applyInPlace(pixels, storedWidth, storedHeight, orientation);
             boolean swap = ExifOrientation.swapsDimensions(orientation);
-            image = IntImages.wrap(oriented, swap ? storedHeight : storedWidth, swap ? storedWidth : storedHeight,
+            image = IntImages.wrap(pixels, swap ? storedHeight : storedWidth, swap ? storedWidth : storedHeight,
                     image.getType() == BufferedImage.TYPE_INT_ARGB);
         }
-        return new DecodedImage(image, format, storedWidth, storedHeight, orientation, apply, grey,
-                frameCount.get(), warnings);
+        return new DecodedImage(image, format, storedWidth, storedHeight, orientation, apply, converted.grey(),
+                frameCount, warnings);
     }
 
     /** Checks the container structure and returns the EXIF TIFF block that carries the orientation, or null. */
@@ -207,7 +223,11 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage readFirstImage(byte[] data, ImageFormat format, DecodeMode mode, JpegSegments.Info jpeg,
+    /**
+     * Reads the first image and converts it to the fixed layout on the worker thread, so that the
+     * reader's image becomes garbage before orientation allocates another copy.
+     */
+    private Converted readFirstImage(byte[] data, ImageFormat format, DecodeMode mode, JpegSegments.Info jpeg,
             AtomicReference<ImageReader> activeReader, AtomicInteger frameCount, List<String> warnings)
             throws IOException, ImageDecodeException {
         // By default TwelveMonkeys converts JPEG and WebP images with a non-sRGB ICC profile to sRGB.
@@ -216,7 +236,9 @@ public final class ImageDecoder {
         // checked on photos).
         boolean rawJpeg = jpeg != null && !jpeg.lossless() && (jpeg.components() == 1 || jpeg.components() == 3);
         boolean rawType = mode == DecodeMode.RAW && (rawJpeg || format == ImageFormat.WEBP);
-        return readWith(createReader(format), data, format, rawType, activeReader, frameCount, warnings);
+        BufferedImage stored = readWith(createReader(format), data, format, rawType, activeReader, frameCount, warnings);
+        boolean grey = stored.getColorModel().getNumColorComponents() == 1 && !(stored.getColorModel() instanceof IndexColorModel);
+        return new Converted(SrgbConverter.toSrgb(stored, mode == DecodeMode.ORIENTED), grey);
     }
 
     /** Reads image 0 with {@code reader}, in its raw image type when {@code rawType} is set. */

@@ -380,6 +380,21 @@ class ImageDecoderTest {
     }
 
     @Test
+    void inPlaceOrientationEqualsCopy() {
+        java.util.Random random = new java.util.Random(6);
+        for (int[] size : new int[][] {{3, 2}, {1, 9}, {7, 5}, {64, 48}, {301, 199}}) {
+            int[] stored = random.ints(size[0] * size[1]).toArray();
+            for (int orientation = 1; orientation <= 8; orientation++) {
+                int[] inPlace = stored.clone();
+                ExifOrientation.applyInPlace(inPlace, size[0], size[1], orientation);
+
+                assertEquals(Arrays.toString(ExifOrientation.apply(stored, size[0], size[1], orientation)),
+                        Arrays.toString(inPlace), size[0] + " × " + size[1] + ", orientation " + orientation);
+            }
+        }
+    }
+
+    @Test
     void decodesSkimagePhoto() throws Exception {
         byte[] png = Files.readAllBytes(TestImages.requireSkimagePhoto("astronaut.png"));
 
