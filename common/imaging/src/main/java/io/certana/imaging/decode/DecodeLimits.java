@@ -33,7 +33,7 @@ public record DecodeLimits(long maxPixels, long maxBytes, Duration timeLimit) {
         }
     }
 
-    /** The defaults: 50 megapixels, 100 MiB, 10 seconds. */
+    /** Returns the defaults: 50 megapixels, 100 MiB, 10 seconds. */
     public static DecodeLimits defaults() {
         return new DecodeLimits(DEFAULT_MAX_PIXELS, DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT);
     }

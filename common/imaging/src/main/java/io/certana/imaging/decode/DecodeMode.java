@@ -1,6 +1,6 @@
 package io.certana.imaging.decode;
 
-/** How {@link ImageDecoder} turns stored samples into the output raster. */
+/** Mode of turning stored samples into the output raster of {@link ImageDecoder}. */
 public enum DecodeMode {
     /**
      * The image as a viewer shows it: EXIF orientation applied, and RGB or grey data with an

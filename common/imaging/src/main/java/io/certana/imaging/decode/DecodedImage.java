@@ -55,7 +55,7 @@ public record DecodedImage(
         return image.getHeight();
     }
 
-    /** Whether the image carries an alpha channel ({@link BufferedImage#TYPE_INT_ARGB}). */
+    /** Returns whether the image carries an alpha channel ({@link BufferedImage#TYPE_INT_ARGB}). */
     public boolean hasAlpha() {
         return image.getType() == BufferedImage.TYPE_INT_ARGB;
     }

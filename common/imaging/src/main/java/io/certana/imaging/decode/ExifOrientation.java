@@ -103,7 +103,7 @@ public final class ExifOrientation {
 
     /**
      * Applies {@code orientation} like {@link #apply(int[], int, int, int)} but inside
-     * {@code pixels}, which then holds the displayed image (its width and height swapped for 5 to
+     * {@code pixels}, which then contains the displayed image (its width and height swapped for 5 to
      * 8). Needs one bit per pixel of extra memory instead of a second pixel array, at the cost of
      * random memory access: the permutation is followed cycle by cycle.
      */

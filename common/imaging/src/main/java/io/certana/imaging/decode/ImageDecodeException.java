@@ -1,14 +1,14 @@
 package io.certana.imaging.decode;
 
 /**
- * Rejection of an upload by {@link ImageDecoder}. The {@link Kind} tells the caller which HTTP status
- * to answer with; the message is safe to show to the uploader (it never contains file content).
+ * Rejection of an upload by {@link ImageDecoder}. Its {@link Kind} determines the HTTP status of the
+ * response. The message is meant for the uploader: it names the format and the problem.
  */
 public final class ImageDecodeException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why an upload was rejected, with the HTTP status the services map it to. */
+    /** Reason for a rejection, with the HTTP status the services map it to. */
     public enum Kind {
         /** The bytes are damaged: truncated, failed checksums, impossible structure. HTTP 400. */
         CORRUPT(400),

@@ -181,7 +181,7 @@ class ImageDecoderTest {
     @Test
     void decodesAdobeCmykJpeg() throws Exception {
         // Four 8-pixel patches: cyan, magenta, yellow, black. Adobe CMYK JPEGs store inverted
-        // samples (255 = no ink) and say so in an APP14 "Adobe" segment with transform 0.
+        // samples (255 = no ink) and mark this in an APP14 "Adobe" segment with transform 0.
         WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 32, 8, 4, null);
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 32; x++) {
