@@ -84,20 +84,20 @@ public final class WatermarkEngine implements AutoCloseable {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] original = Rgb.argb(image);
-        Plane luma = Plane.luma(image);
+        Plane luma = Plane.luma(original, width, height);
         Map<Track, TrackQuality> quality = new EnumMap<>(Track.class);
         int[] current = original;
 
         if (tracks.contains(Track.B)) {
             RobustStrength.Outcome robust = robustStrength.embed(current, width, height, luma, payload);
-            quality.put(Track.B, new TrackQuality(Rgb.psnr(current, robust.marked()), robust.amplitude()));
-            current = robust.marked();
+            quality.put(Track.B, new TrackQuality(robust.marked().psnrDb(), robust.amplitude()));
+            current = robust.marked().pixels();
         }
         if (tracks.contains(Track.A)) {
             // Track A quantises the cell means of the image as Track B left it, so it goes second.
-            int[] next = fragileTrack.embed(current, width, height, payload);
-            quality.put(Track.A, new TrackQuality(Rgb.psnr(current, next), settings.trackAStep()));
-            current = next;
+            Rgb.Changed next = fragileTrack.embed(current, width, height, payload);
+            quality.put(Track.A, new TrackQuality(next.psnrDb(), settings.trackAStep()));
+            current = next.pixels();
         }
         if (tracks.contains(Track.C)) {
             NeuralTrack neural = neuralTrack.orElseThrow(() -> new WatermarkException(
@@ -115,15 +115,18 @@ public final class WatermarkEngine implements AutoCloseable {
         Objects.requireNonNull(image, "image");
         checkSize(image);
         Map<Track, TrackDetection> tracks = new EnumMap<>(Track.class);
-        Plane luma = Plane.luma(image);
-        RobustDetector.Result robust = robustDetector.detect(luma);
+        // Both tracks read the image at Track B's working resolution only.
+        int factor = RobustTile.scaleFactor(image.getWidth(), image.getHeight());
+        Plane working = Plane.lumaDownscaled(image, factor);
+        RobustDetector.Result robust = robustDetector.detect(robustDetector.residual(working, factor), true);
         tracks.put(Track.B, robustDetection(robust));
         Optional<TamperMap> tamperMap = Optional.empty();
         double fragileAgreement = Double.NaN;
         if (robust.geometry() == null) {
             tracks.put(Track.A, TrackDetection.notDetected(0));
         } else {
-            FragileTrack.Detection fragile = fragileTrack.detect(luma, robust.geometry(), robust.payload());
+            FragileTrack.Detection fragile = fragileTrack.detect(working, image.getWidth(), image.getHeight(),
+                    robust.geometry(), robust.payload());
             tamperMap = fragile.tamperMap();
             fragileAgreement = fragile.candidateAgreement();
             if (fragile.payload().isPresent()) {

@@ -30,6 +30,10 @@ public final class Plane {
     public static Plane luma(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        int[] packed = Rgb.packedPixels(image);
+        if (packed != null) {
+            return luma(packed, w, h);
+        }
         Plane plane = new Plane(w, h);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
@@ -46,11 +50,60 @@ public final class Plane {
     /** Extracts BT.601 luma from ARGB pixels. */
     public static Plane luma(int[] argb, int width, int height) {
         Plane plane = new Plane(width, height);
-        for (int i = 0; i < argb.length; i++) {
-            int rgb = argb[i];
-            plane.data[i] = 0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff);
-        }
+        Bands.run(argb.length, argb.length, (start, end) -> {
+            for (int i = start; i < end; i++) {
+                plane.data[i] = luma(argb[i]);
+            }
+        });
         return plane;
+    }
+
+    /** BT.601 luma of one pixel, in levels 0..255. */
+    public static float luma(int rgb) {
+        return 0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff);
+    }
+
+    /** Returns {@code luma(image).downscale(factor)}, reading INT_RGB and INT_ARGB pixels in place. */
+    public static Plane lumaDownscaled(BufferedImage image, int factor) {
+        int[] packed = Rgb.packedPixels(image);
+        return packed != null
+                ? lumaDownscaled(packed, image.getWidth(), image.getHeight(), factor)
+                : luma(image).downscale(factor);
+    }
+
+    /**
+     * Returns {@code luma(argb, width, height).downscale(factor)} without the full-resolution
+     * plane: the same sums in the same order, so the result is identical.
+     */
+    public static Plane lumaDownscaled(int[] argb, int width, int height, int factor) {
+        if (factor == 1) {
+            return luma(argb, width, height);
+        }
+        int w = width / factor;
+        int h = height / factor;
+        Plane out = new Plane(w, h);
+        float norm = 1f / (factor * factor);
+        Bands.run(h, (long) width * height, (firstRow, endRow) -> {
+            float[] rowSums = new float[w];
+            for (int y = firstRow; y < endRow; y++) {
+                java.util.Arrays.fill(rowSums, 0);
+                for (int dy = 0; dy < factor; dy++) {
+                    int base = (y * factor + dy) * width;
+                    for (int x = 0; x < w; x++) {
+                        float sum = 0;
+                        int start = base + x * factor;
+                        for (int dx = 0; dx < factor; dx++) {
+                            sum += luma(argb[start + dx]);
+                        }
+                        rowSums[x] += sum;
+                    }
+                }
+                for (int x = 0; x < w; x++) {
+                    out.data[y * w + x] = rowSums[x] * norm;
+                }
+            }
+        });
+        return out;
     }
 
     public float get(int x, int y) {
@@ -95,51 +148,98 @@ public final class Plane {
     public Plane boxMean(int radius) {
         Plane horizontal = new Plane(width, height);
         float norm = 1f / (2 * radius + 1);
-        for (int y = 0; y < height; y++) {
-            int base = y * width;
-            double sum = 0;
-            for (int k = -radius; k <= radius; k++) {
-                sum += data[base + clamp(k, width)];
+        Bands.run(height, data.length, (firstRow, endRow) -> {
+            for (int y = firstRow; y < endRow; y++) {
+                horizontalBoxRow(data, y * width, width, radius, norm, horizontal.data, y * width);
             }
-            for (int x = 0; x < width; x++) {
-                horizontal.data[base + x] = (float) (sum * norm);
-                sum += data[base + clamp(x + radius + 1, width)] - data[base + clamp(x - radius, width)];
-            }
-        }
-        Plane out = new Plane(width, height);
-        double[] sums = new double[width];
+        });
+        return verticalBox(horizontal, radius, norm);
+    }
+
+    /**
+     * Writes the clamped running mean of the row at {@code base} in {@code in} to {@code out} at
+     * {@code outBase}. The loop is split so that the interior, where neither end of the window
+     * leaves the row, runs without index clamping; the arithmetic is the same everywhere.
+     */
+    private static void horizontalBoxRow(float[] in, int base, int width, int radius, float norm, float[] out,
+                                         int outBase) {
+        double sum = 0;
         for (int k = -radius; k <= radius; k++) {
-            int base = clamp(k, height) * width;
-            for (int x = 0; x < width; x++) {
-                sums[x] += horizontal.data[base + x];
-            }
+            sum += in[base + clamp(k, width)];
         }
-        for (int y = 0; y < height; y++) {
-            int base = y * width;
-            int add = clamp(y + radius + 1, height) * width;
-            int remove = clamp(y - radius, height) * width;
-            for (int x = 0; x < width; x++) {
-                out.data[base + x] = (float) (sums[x] * norm);
-                sums[x] += horizontal.data[add + x] - horizontal.data[remove + x];
-            }
+        int interiorStart = Math.min(width, radius);
+        int interiorEnd = Math.max(interiorStart, width - radius - 1);
+        int x = 0;
+        for (; x < interiorStart; x++) {
+            out[outBase + x] = (float) (sum * norm);
+            sum += in[base + clamp(x + radius + 1, width)] - in[base + clamp(x - radius, width)];
         }
+        for (; x < interiorEnd; x++) {
+            out[outBase + x] = (float) (sum * norm);
+            sum += in[base + x + radius + 1] - in[base + x - radius];
+        }
+        for (; x < width; x++) {
+            out[outBase + x] = (float) (sum * norm);
+            sum += in[base + clamp(x + radius + 1, width)] - in[base + clamp(x - radius, width)];
+        }
+    }
+
+    /** The vertical pass of {@link #boxMean} over a plane already filtered horizontally. */
+    private static Plane verticalBox(Plane horizontal, int radius, float norm) {
+        int width = horizontal.width;
+        int height = horizontal.height;
+        Plane out = new Plane(width, height);
+        // Bands of columns: every column keeps its own running sum, so the split changes nothing.
+        Bands.run(width, (long) width * height, (firstColumn, endColumn) -> {
+            double[] sums = new double[width];
+            for (int k = -radius; k <= radius; k++) {
+                int base = clamp(k, height) * width;
+                for (int x = firstColumn; x < endColumn; x++) {
+                    sums[x] += horizontal.data[base + x];
+                }
+            }
+            for (int y = 0; y < height; y++) {
+                int base = y * width;
+                int add = clamp(y + radius + 1, height) * width;
+                int remove = clamp(y - radius, height) * width;
+                for (int x = firstColumn; x < endColumn; x++) {
+                    out.data[base + x] = (float) (sums[x] * norm);
+                    sums[x] += horizontal.data[add + x] - horizontal.data[remove + x];
+                }
+            }
+        });
         return out;
     }
 
-    /** Returns the local standard deviation over a (2r+1)^2 window. */
+    /**
+     * Returns the local standard deviation over a (2r+1)^2 window: the box means of the values and
+     * of their squares, computed row by row into two planes that the output then reuses.
+     */
     public Plane localStdDev(int radius) {
-        Plane squares = new Plane(width, height);
-        for (int i = 0; i < data.length; i++) {
-            squares.data[i] = data[i] * data[i];
-        }
-        Plane mean = boxMean(radius);
-        Plane meanSquares = squares.boxMean(radius);
-        Plane out = new Plane(width, height);
-        for (int i = 0; i < data.length; i++) {
-            float m = mean.data[i];
-            out.data[i] = (float) Math.sqrt(Math.max(0, meanSquares.data[i] - m * m));
-        }
-        return out;
+        float norm = 1f / (2 * radius + 1);
+        Plane rowMean = new Plane(width, height);
+        Plane rowMeanSquares = new Plane(width, height);
+        Bands.run(height, data.length, (firstRow, endRow) -> {
+            float[] squares = new float[width];
+            for (int y = firstRow; y < endRow; y++) {
+                int base = y * width;
+                horizontalBoxRow(data, base, width, radius, norm, rowMean.data, base);
+                for (int x = 0; x < width; x++) {
+                    squares[x] = data[base + x] * data[base + x];
+                }
+                horizontalBoxRow(squares, 0, width, radius, norm, rowMeanSquares.data, base);
+            }
+        });
+        Plane mean = verticalBox(rowMean, radius, norm);
+        Plane meanSquares = verticalBox(rowMeanSquares, radius, norm);
+        float[] out = mean.data;
+        Bands.run(out.length, out.length, (start, end) -> {
+            for (int i = start; i < end; i++) {
+                float m = out[i];
+                out[i] = (float) Math.sqrt(Math.max(0, meanSquares.data[i] - m * m));
+            }
+        });
+        return mean;
     }
 
     /** Returns a separable Gaussian blur with the given standard deviation in pixels. */

@@ -2,6 +2,7 @@ package io.certana.watermark.fragile;
 
 import io.certana.watermark.TamperMap;
 import io.certana.watermark.code.PayloadCodec;
+import io.certana.watermark.dsp.Bands;
 import io.certana.watermark.dsp.KeyedStream;
 import io.certana.watermark.dsp.Plane;
 import io.certana.watermark.dsp.Rgb;
@@ -68,11 +69,11 @@ public final class FragileTrack {
      * measured exactly as the detector measures them (at the working resolution, through the
      * embedding geometry), and a second round corrects what rounding and clipping left over.
      */
-    public int[] embed(int[] argb, int width, int height, long payload) {
+    public Rgb.Changed embed(int[] argb, int width, int height, long payload) {
         byte[] code = codec.encode(payload);
         int factor = RobustTile.scaleFactor(width, height);
         TileGeometry geometry = new TileGeometry(RobustTile.PERIOD_PX, 0, 0, 0, 0, 0, 0, factor);
-        Cells cells = measure(Plane.luma(argb, width, height).downscale(factor), geometry);
+        Cells cells = measure(Plane.lumaDownscaled(argb, width, height, factor), geometry);
         int count = cells.mean.length;
         double[] target = new double[count];
         boolean[] active = new boolean[count];
@@ -86,7 +87,7 @@ public final class FragileTrack {
             }
         }
         double[] amplitude = new double[count];
-        int[] out = argb;
+        Rgb.Changed out = null;
         for (int round = 0; round < EMBED_ROUNDS; round++) {
             for (int i = 0; i < count; i++) {
                 if (active[i]) {
@@ -94,16 +95,24 @@ public final class FragileTrack {
                     amplitude[i] += (target[i] - cells.mean[i]) * cells.weight[i] / cells.weightSquares[i];
                 }
             }
-            out = Rgb.addLuma(argb, render(amplitude, cells, width, height, factor).data);
-            if (round + 1 < EMBED_ROUNDS) {
-                cells = measure(Plane.luma(out, width, height).downscale(factor), geometry);
+            boolean last = round + 1 == EMBED_ROUNDS;
+            Plane working = last ? null : new Plane(width / factor, height / factor);
+            out = render(argb, amplitude, cells, width, height, factor, working);
+            if (!last) {
+                cells = measure(working, geometry);
             }
         }
         return out;
     }
 
-    /** The luma change at full resolution: each cell's amplitude times its window. */
-    private static Plane render(double[] amplitude, Cells cells, int width, int height, int factor) {
+    /**
+     * Adds the luma change to the pixels: each cell's amplitude times its window, at full
+     * resolution. Sums the squared error of the change, and, when {@code working} is given, fills
+     * it with the result's luma downscaled by {@code factor}: the sums of
+     * {@link Plane#lumaDownscaled(int[], int, int, int)} in the same order, so the values are identical.
+     */
+    private static Rgb.Changed render(int[] argb, double[] amplitude, Cells cells, int width, int height, int factor,
+                                      Plane working) {
         double cellPx = RobustTile.CHIP_PX * factor * CELL_CHIPS;
         int[] columnCell = new int[width];
         float[] windowX = new float[width];
@@ -113,18 +122,53 @@ public final class FragileTrack {
             columnCell[x] = cx - cells.minX;
             windowX[x] = (float) window(u - cx);
         }
-        Plane delta = new Plane(width, height);
-        for (int y = 0; y < height; y++) {
-            double v = (y + 0.5) / cellPx;
-            int cy = (int) Math.floor(v);
-            float wy = (float) window(v - cy);
-            int rowBase = (cy - cells.minY) * cells.columns;
-            int base = y * width;
-            for (int x = 0; x < width; x++) {
-                delta.data[base + x] = (float) amplitude[rowBase + columnCell[x]] * wy * windowX[x];
+        int[] out = new int[argb.length];
+        float norm = 1f / (factor * factor);
+        // Bands hold whole groups of `factor` rows, so each working row is summed by one band.
+        int groups = (height + factor - 1) / factor;
+        long squaredError = Bands.sum(groups, argb.length, (firstGroup, endGroup) -> {
+            long bandError = 0;
+            float[] rowSums = working == null ? null : new float[working.width];
+            for (int y = firstGroup * factor; y < Math.min(height, endGroup * factor); y++) {
+                double v = (y + 0.5) / cellPx;
+                int cy = (int) Math.floor(v);
+                float wy = (float) window(v - cy);
+                int rowBase = (cy - cells.minY) * cells.columns;
+                int base = y * width;
+                for (int x = 0; x < width; x++) {
+                    float delta = (float) amplitude[rowBase + columnCell[x]] * wy * windowX[x];
+                    int p = Rgb.addToPixel(argb[base + x], delta);
+                    out[base + x] = p;
+                    bandError += Rgb.squaredDifference(argb[base + x], p);
+                }
+                if (working != null && y / factor < working.height) {
+                    accumulateWorkingRow(out, base, y % factor, factor, norm, rowSums, working, y / factor);
+                }
+            }
+            return bandError;
+        });
+        return new Rgb.Changed(out, squaredError);
+    }
+
+    /** Adds a full-resolution row to its working row's area average, stored once its last input row is in. */
+    private static void accumulateWorkingRow(int[] pixels, int base, int dy, int factor, float norm, float[] rowSums,
+                                             Plane working, int workingRow) {
+        if (dy == 0) {
+            java.util.Arrays.fill(rowSums, 0);
+        }
+        for (int x = 0; x < working.width; x++) {
+            float sum = 0;
+            int start = base + x * factor;
+            for (int dx = 0; dx < factor; dx++) {
+                sum += Plane.luma(pixels[start + dx]);
+            }
+            rowSums[x] += sum;
+        }
+        if (dy == factor - 1) {
+            for (int x = 0; x < working.width; x++) {
+                working.data[workingRow * working.width + x] = rowSums[x] * norm;
             }
         }
-        return delta;
     }
 
     /** Nearest lattice point of the bit's coset, kept inside [step/2, 255 - step/2] so the bump is not clipped away. */
@@ -156,13 +200,13 @@ public final class FragileTrack {
     /**
      * Detects Track A at the geometry Track B found.
      *
-     * @param luma            luma of the image under detection, full resolution
+     * @param working         luma of the image under detection at Track B's working resolution
+     * @param width           width of the image under detection, in its own pixels
+     * @param height          height of the image under detection, in its own pixels
      * @param geometry        Track B's lattice geometry (working resolution)
      * @param robustPayload   Track B's payload when it decoded, used when Track A's own decode fails
      */
-    public Detection detect(Plane luma, TileGeometry geometry, Optional<Long> robustPayload) {
-        int factor = geometry.workingFactor();
-        Plane working = luma.downscale(factor);
+    public Detection detect(Plane working, int width, int height, TileGeometry geometry, Optional<Long> robustPayload) {
         Cells cells = measure(working, geometry);
         float[] llr = new float[CELLS * CELLS];
         for (int i = 0; i < cells.soft.length; i++) {
@@ -192,7 +236,7 @@ public final class FragileTrack {
             }
         }
         double agreement = scored > 0 ? (double) agree / scored : 0;
-        TamperMap map = tamperMap(cells, disagreement, geometry, luma.width, luma.height);
+        TamperMap map = tamperMap(cells, disagreement, geometry, width, height);
         return new Detection(own, agreement, Optional.of(map), attempt.bestAgreement());
     }
 

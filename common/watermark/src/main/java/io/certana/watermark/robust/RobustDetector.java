@@ -210,7 +210,11 @@ public final class RobustDetector {
 
     public Residual residual(Plane luma) {
         int factor = RobustTile.scaleFactor(luma.width, luma.height);
-        Plane working = luma.downscale(factor);
+        return residual(luma.downscale(factor), factor);
+    }
+
+    /** The residual of luma already downscaled by {@code factor} to the working resolution. */
+    public Residual residual(Plane working, int factor) {
         Plane low = working.gaussianBlur(HIGH_PASS_SIGMA);
         Plane high = new Plane(working.width, working.height);
         for (int i = 0; i < high.data.length; i++) {

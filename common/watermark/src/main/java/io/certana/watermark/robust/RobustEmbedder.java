@@ -1,6 +1,7 @@
 package io.certana.watermark.robust;
 
 import io.certana.watermark.code.PayloadCodec;
+import io.certana.watermark.dsp.Bands;
 import io.certana.watermark.dsp.Plane;
 
 /**
@@ -48,22 +49,24 @@ public final class RobustEmbedder {
             columnWeight[x] = (float) RobustTile.kernel(u - i0);
         }
         Plane out = new Plane(luma.width, luma.height);
-        for (int y = 0; y < luma.height; y++) {
-            double v = (y + 0.5) / chipPx - 0.5;
-            int j0 = (int) Math.floor(v);
-            float wy = (float) RobustTile.kernel(v - j0);
-            int row0 = Math.floorMod(j0, RobustTile.CHIPS) * RobustTile.CHIPS;
-            int row1 = ((Math.floorMod(j0, RobustTile.CHIPS) + 1) % RobustTile.CHIPS) * RobustTile.CHIPS;
-            int base = y * luma.width;
-            for (int x = 0; x < luma.width; x++) {
-                int c0 = columnChip[x];
-                int c1 = c0 + 1 == RobustTile.CHIPS ? 0 : c0 + 1;
-                float wx = columnWeight[x];
-                float top = wx * chips[row0 + c0] + (1 - wx) * chips[row0 + c1];
-                float bottom = wx * chips[row1 + c0] + (1 - wx) * chips[row1 + c1];
-                out.data[base + x] = mask.data[base + x] * (wy * top + (1 - wy) * bottom);
+        Bands.run(luma.height, out.data.length, (firstRow, endRow) -> {
+            for (int y = firstRow; y < endRow; y++) {
+                double v = (y + 0.5) / chipPx - 0.5;
+                int j0 = (int) Math.floor(v);
+                float wy = (float) RobustTile.kernel(v - j0);
+                int row0 = Math.floorMod(j0, RobustTile.CHIPS) * RobustTile.CHIPS;
+                int row1 = ((Math.floorMod(j0, RobustTile.CHIPS) + 1) % RobustTile.CHIPS) * RobustTile.CHIPS;
+                int base = y * luma.width;
+                for (int x = 0; x < luma.width; x++) {
+                    int c0 = columnChip[x];
+                    int c1 = c0 + 1 == RobustTile.CHIPS ? 0 : c0 + 1;
+                    float wx = columnWeight[x];
+                    float top = wx * chips[row0 + c0] + (1 - wx) * chips[row0 + c1];
+                    float bottom = wx * chips[row1 + c0] + (1 - wx) * chips[row1 + c1];
+                    out.data[base + x] = mask.data[base + x] * (wy * top + (1 - wy) * bottom);
+                }
             }
-        }
+        });
         return out;
     }
 
@@ -73,11 +76,13 @@ public final class RobustEmbedder {
         Plane sigma = luma.localStdDev(radius);
         Plane mask = new Plane(luma.width, luma.height);
         double s0 = MASK_SIGMA0 * MASK_SIGMA0;
-        for (int i = 0; i < mask.data.length; i++) {
-            double variance = sigma.data[i] * sigma.data[i];
-            double nvf = 1 / (1 + variance / s0);
-            mask.data[i] = (float) (MASK_FLAT * nvf + (1 - nvf));
-        }
+        Bands.run(mask.data.length, mask.data.length, (start, end) -> {
+            for (int i = start; i < end; i++) {
+                double variance = sigma.data[i] * sigma.data[i];
+                double nvf = 1 / (1 + variance / s0);
+                mask.data[i] = (float) (MASK_FLAT * nvf + (1 - nvf));
+            }
+        });
         return mask.boxMean(radius);
     }
 }

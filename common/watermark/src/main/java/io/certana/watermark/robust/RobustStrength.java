@@ -1,6 +1,7 @@
 package io.certana.watermark.robust;
 
 import io.certana.watermark.code.PayloadCodec;
+import io.certana.watermark.dsp.Bands;
 import io.certana.watermark.dsp.Plane;
 import io.certana.watermark.dsp.Rgb;
 import java.awt.image.BufferedImage;
@@ -51,8 +52,8 @@ public final class RobustStrength {
         this.minimumPsnrDb = minimumPsnrDb;
     }
 
-    /** The marked pixels and the RMS amplitude of the pattern, in luma levels. */
-    public record Outcome(int[] marked, double amplitude, double snrDb) {
+    /** The marked pixels with their change's squared error, and the RMS amplitude of the pattern in luma levels. */
+    public record Outcome(Rgb.Changed marked, double amplitude, double snrDb) {
     }
 
     public Outcome embed(int[] argb, int width, int height, Plane luma, long payload) {
@@ -66,16 +67,13 @@ public final class RobustStrength {
         double amplitude = 255.0 / Math.pow(10, startPsnrDb / 20);
         double maxAmplitude = 255.0 / Math.pow(10, minimumPsnrDb / 20);
         double minAmplitude = 255.0 / Math.pow(10, Math.max(startPsnrDb, MAXIMUM_PSNR_DB) / 20);
-        Outcome outcome = null;
+        float gain = 0;
+        double chosenAmplitude = 0;
+        double snr = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            float gain = (float) (amplitude / rms);
-            float[] delta = new float[pattern.data.length];
-            for (int i = 0; i < delta.length; i++) {
-                delta[i] = gain * pattern.data[i];
-            }
-            int[] marked = Rgb.addLuma(argb, delta);
-            double snr = simulatedSnr(marked, width, height, codeBits);
-            outcome = new Outcome(marked, amplitude, snr);
+            gain = (float) (amplitude / rms);
+            chosenAmplitude = amplitude;
+            snr = simulatedSnr(argb, pattern.data, gain, width, height, codeBits);
             boolean low = snr < TARGET_SNR_DB;
             if (Math.abs(snr - TARGET_SNR_DB) <= TOLERANCE_DB
                     || (low && amplitude >= maxAmplitude * 0.999) || (!low && amplitude <= minAmplitude * 1.001)) {
@@ -86,11 +84,17 @@ public final class RobustStrength {
             double next = amplitude * Math.pow(10, (TARGET_SNR_DB - snr + 0.3) / 20);
             amplitude = Math.max(minAmplitude, Math.min(maxAmplitude, next));
         }
-        return outcome;
+        // Only the chosen strength is rendered at full resolution; the rounds above marked the
+        // simulated crop alone.
+        return new Outcome(Rgb.addLuma(argb, pattern.data, gain), chosenAmplitude, snr);
     }
 
-    /** Code-bit SNR after a central crop and JPEG 50 of the marked image at the working resolution. */
-    private double simulatedSnr(int[] marked, int width, int height, byte[] codeBits) {
+    /**
+     * Code-bit SNR after a central crop and JPEG 50 of the image marked with gain · pattern, at the
+     * working resolution. Only the pixels inside the crop are marked (rounded and clipped exactly
+     * as {@link Rgb#addLuma} does), and area-averaged on the fly.
+     */
+    private double simulatedSnr(int[] argb, float[] pattern, float gain, int width, int height, byte[] codeBits) {
         int factor = RobustTile.scaleFactor(width, height);
         // The central crop keeping 75 % of each side: the hardest crop Track B must survive, and
         // the one that hurts small images most because it leaves the fewest tiles to fold.
@@ -98,27 +102,29 @@ public final class RobustStrength {
         int h = (int) Math.round(height / factor * SIMULATED_CROP);
         int x0 = (width / factor - w) / 2;
         int y0 = (height / factor - h) / 2;
-        BufferedImage working = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                for (int dy = 0; dy < factor; dy++) {
-                    int base = ((y + y0) * factor + dy) * width + (x + x0) * factor;
-                    for (int dx = 0; dx < factor; dx++) {
-                        int p = marked[base + dx];
-                        r += (p >> 16) & 0xff;
-                        g += (p >> 8) & 0xff;
-                        b += p & 0xff;
+        int[] pixels = new int[w * h];
+        Bands.run(h, (long) w * h * factor * factor, (firstRow, endRow) -> {
+            for (int y = firstRow; y < endRow; y++) {
+                for (int x = 0; x < w; x++) {
+                    int r = 0;
+                    int g = 0;
+                    int b = 0;
+                    for (int dy = 0; dy < factor; dy++) {
+                        int base = ((y + y0) * factor + dy) * width + (x + x0) * factor;
+                        for (int dx = 0; dx < factor; dx++) {
+                            int p = Rgb.addToPixel(argb[base + dx], gain * pattern[base + dx]);
+                            r += (p >> 16) & 0xff;
+                            g += (p >> 8) & 0xff;
+                            b += p & 0xff;
+                        }
                     }
+                    int n = factor * factor;
+                    pixels[y * w + x] = ((r + n / 2) / n << 16) | ((g + n / 2) / n << 8) | ((b + n / 2) / n);
                 }
-                int n = factor * factor;
-                row[x] = ((r + n / 2) / n << 16) | ((g + n / 2) / n << 8) | ((b + n / 2) / n);
             }
-            working.setRGB(0, y, w, 1, row, 0, w);
-        }
+        });
+        BufferedImage working = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        working.setRGB(0, 0, w, h, pixels, 0, w);
         BufferedImage compressed = jpeg(working, SIMULATED_JPEG_QUALITY);
         // The detector sees the working image at factor 1, where the tile period is PERIOD_PX.
         return detector.codeSnrDb(Plane.luma(compressed), codeBits);
