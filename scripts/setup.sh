@@ -35,7 +35,7 @@ apt_install() {
 }
 
 psql_admin() {
-  psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" "$@"
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" "$@"
 }
 
 # 1. PostgreSQL 15 installed and running.
