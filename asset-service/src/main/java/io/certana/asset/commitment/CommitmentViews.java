@@ -1,0 +1,30 @@
+package io.certana.asset.commitment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.certana.provenance.signing.Ed25519Keys;
+
+/** Builds {@link CommitmentView}s from stored commitments and keys. */
+public final class CommitmentViews {
+
+    private CommitmentViews() {
+    }
+
+    public static CommitmentView of(Commitment commitment, SigningKey key) {
+        return new CommitmentView(
+                commitment.commitmentHash,
+                new String(commitment.payload, StandardCharsets.UTF_8),
+                Base64.getEncoder().encodeToString(commitment.signature),
+                key.algorithm,
+                Ed25519Keys.toPem(Ed25519Keys.publicKeyFromSpki(key.publicKey)),
+                commitment.keyRef,
+                commitment.network,
+                commitment.txHash,
+                commitment.confirmationStatus,
+                commitment.blockHeight,
+                // NOTE: no inclusion proof exists until commitments are anchored.
+                null,
+                commitment.createdAt);
+    }
+}
