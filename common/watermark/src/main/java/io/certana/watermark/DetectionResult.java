@@ -18,13 +18,15 @@ public record DetectionResult(Map<Track, TrackDetection> tracks, Optional<Tamper
      * Raw detector statistics behind the decisions.
      *
      * @param trackBSyncZ            best sync z-score among the Track B hypotheses decoded
+     * @param trackBSearchZ          coarse sync z-score that let Track B's searches decode the
+     *                               payload, or when none did their highest; NaN when no search ran
      * @param trackBDecodes          Track B decode attempts made
      * @param trackBCodeAgreement    highest share of code bits agreeing with the most likely list
      *                               candidate over Track B's decodes (about 0.5 to 0.6 on noise)
      * @param trackACodeAgreement    the same for Track A's single decode; NaN when Track A did not run
      * @param trackCMargin           Track C's mean |output − decision value|; NaN when not configured
      */
-    public record Evidence(double trackBSyncZ, int trackBDecodes, double trackBCodeAgreement,
+    public record Evidence(double trackBSyncZ, double trackBSearchZ, int trackBDecodes, double trackBCodeAgreement,
                            double trackACodeAgreement, double trackCMargin) {
     }
 

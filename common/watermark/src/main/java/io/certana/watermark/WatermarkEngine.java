@@ -145,7 +145,7 @@ public final class WatermarkEngine implements AutoCloseable {
             neuralMargin = decoded.meanMargin();
             tracks.put(Track.C, neuralDetection(decoded));
         }
-        DetectionResult.Evidence evidence = new DetectionResult.Evidence(robust.syncZ(), robust.decodes(),
+        DetectionResult.Evidence evidence = new DetectionResult.Evidence(robust.syncZ(), robust.searchZ(), robust.decodes(),
                 robust.candidateAgreement(), fragileAgreement, neuralMargin);
         return new DetectionResult(tracks, tamperMap, evidence);
     }

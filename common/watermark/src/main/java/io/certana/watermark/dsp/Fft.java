@@ -73,29 +73,38 @@ public final class Fft {
         }
     }
 
-    /** Transforms a row-major height x width array in place (rows, then columns). */
+    /**
+     * Transforms a row-major height x width array in place (rows, then columns). Rows, and then
+     * columns, are transformed independently, so large arrays are split into bands over the cores
+     * with the same result.
+     */
     public static void transform2d(double[] re, double[] im, int width, int height, boolean inverse) {
-        double[] rowRe = new double[width];
-        double[] rowIm = new double[width];
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(re, y * width, rowRe, 0, width);
-            System.arraycopy(im, y * width, rowIm, 0, width);
-            transform(rowRe, rowIm, inverse);
-            System.arraycopy(rowRe, 0, re, y * width, width);
-            System.arraycopy(rowIm, 0, im, y * width, width);
-        }
-        double[] colRe = new double[height];
-        double[] colIm = new double[height];
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                colRe[y] = re[y * width + x];
-                colIm[y] = im[y * width + x];
+        long work = (long) width * height;
+        Bands.run(height, work, (first, end) -> {
+            double[] rowRe = new double[width];
+            double[] rowIm = new double[width];
+            for (int y = first; y < end; y++) {
+                System.arraycopy(re, y * width, rowRe, 0, width);
+                System.arraycopy(im, y * width, rowIm, 0, width);
+                transform(rowRe, rowIm, inverse);
+                System.arraycopy(rowRe, 0, re, y * width, width);
+                System.arraycopy(rowIm, 0, im, y * width, width);
             }
-            transform(colRe, colIm, inverse);
-            for (int y = 0; y < height; y++) {
-                re[y * width + x] = colRe[y];
-                im[y * width + x] = colIm[y];
+        });
+        Bands.run(width, work, (first, end) -> {
+            double[] colRe = new double[height];
+            double[] colIm = new double[height];
+            for (int x = first; x < end; x++) {
+                for (int y = 0; y < height; y++) {
+                    colRe[y] = re[y * width + x];
+                    colIm[y] = im[y * width + x];
+                }
+                transform(colRe, colIm, inverse);
+                for (int y = 0; y < height; y++) {
+                    re[y * width + x] = colRe[y];
+                    im[y * width + x] = colIm[y];
+                }
             }
-        }
+        });
     }
 }

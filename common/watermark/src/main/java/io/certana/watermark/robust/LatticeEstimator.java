@@ -1,5 +1,6 @@
 package io.certana.watermark.robust;
 
+import io.certana.watermark.dsp.Bands;
 import io.certana.watermark.dsp.Fft;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,8 @@ final class LatticeEstimator {
 
     private static final int MAX_REGION = 640;
     private static final double MIN_PERIOD = 40;
+    /** Period step of the coarse grid, in working pixels. */
+    private static final double PERIOD_STEP = 0.5;
     private static final double LAG_FRACTION = 0.6;
 
     private final double[] prominence;
@@ -69,16 +72,28 @@ final class LatticeEstimator {
         }
         // Prominence: the ACF minus its mean over a 9 x 9 neighbourhood, which removes the slowly
         // varying part left by the host image and keeps the narrow lattice peaks.
+        // The 9 x 9 sum is separable: cyclic sums of 9 along each row, then of 9 of those along
+        // each column (the pad sizes are powers of two, so & wraps the indices).
         prominence = new double[acf.length];
         int r = 4;
+        int wrapX = padWidth - 1;
+        int wrapY = padHeight - 1;
+        double[] rowSums = new double[acf.length];
+        for (int y = 0; y < padHeight; y++) {
+            int row = y * padWidth;
+            for (int x = 0; x < padWidth; x++) {
+                double sum = 0;
+                for (int dx = -r; dx <= r; dx++) {
+                    sum += acf[row + ((x + dx) & wrapX)];
+                }
+                rowSums[row + x] = sum;
+            }
+        }
         for (int y = 0; y < padHeight; y++) {
             for (int x = 0; x < padWidth; x++) {
                 double sum = 0;
                 for (int dy = -r; dy <= r; dy++) {
-                    int row = Math.floorMod(y + dy, padHeight) * padWidth;
-                    for (int dx = -r; dx <= r; dx++) {
-                        sum += acf[row + Math.floorMod(x + dx, padWidth)];
-                    }
+                    sum += rowSums[((y + dy) & wrapY) * padWidth + x];
                 }
                 prominence[y * padWidth + x] = acf[y * padWidth + x] - sum / ((2 * r + 1) * (2 * r + 1));
             }
@@ -93,12 +108,19 @@ final class LatticeEstimator {
             return coarse;
         }
         int angleSteps = 360;
-        for (double period = MIN_PERIOD; period <= maxPeriod; period += 0.5) {
-            for (int a = 0; a < angleSteps; a++) {
-                double angle = a * (Math.PI / 2) / angleSteps;
-                coarse.add(new Lattice(period, angle, coarseScore(period, angle)));
+        int periods = (int) Math.floor((maxPeriod - MIN_PERIOD) / PERIOD_STEP) + 1;
+        Lattice[] grid = new Lattice[periods * angleSteps];
+        // Each candidate is scored on its own, in index order, so the banded loop gives the same list.
+        Bands.run(periods, (long) grid.length * 10, (first, end) -> {
+            for (int p = first; p < end; p++) {
+                double period = MIN_PERIOD + p * PERIOD_STEP;
+                for (int a = 0; a < angleSteps; a++) {
+                    double angle = a * (Math.PI / 2) / angleSteps;
+                    grid[p * angleSteps + a] = new Lattice(period, angle, coarseScore(period, angle));
+                }
             }
-        }
+        });
+        coarse.addAll(List.of(grid));
         coarse.sort(Comparator.comparingDouble(Lattice::score).reversed());
         List<Lattice> picked = new ArrayList<>();
         for (Lattice candidate : coarse) {

@@ -53,18 +53,28 @@ final class SyncSearch {
         Match best = null;
         double[] re = new double[bins * bins];
         double[] im = new double[bins * bins];
-        for (int d = 0; d < 8; d++) {
-            double[] tRe = templateRe[d];
-            double[] tIm = templateIm[d];
+        // Fold and templates are real, so each correlation surface is real: two of them travel
+        // through one inverse FFT as its real and imaginary parts, C_a + i·C_b.
+        for (int d = 0; d < 8; d += 2) {
+            double[] aRe = templateRe[d];
+            double[] aIm = templateIm[d];
+            double[] bRe = templateRe[d + 1];
+            double[] bIm = templateIm[d + 1];
             for (int i = 0; i < re.length; i++) {
                 // F · conj(S_g): correlation C(o') = Σ_b F(b + o') S_g(b).
-                re[i] = foldRe[i] * tRe[i] + foldIm[i] * tIm[i];
-                im[i] = foldIm[i] * tRe[i] - foldRe[i] * tIm[i];
+                double cRe = foldRe[i] * aRe[i] + foldIm[i] * aIm[i];
+                double cIm = foldIm[i] * aRe[i] - foldRe[i] * aIm[i];
+                double eRe = foldRe[i] * bRe[i] + foldIm[i] * bIm[i];
+                double eIm = foldIm[i] * bRe[i] - foldRe[i] * bIm[i];
+                // Spectrum of C_a + i·C_b: (cRe − eIm) + i·(cIm + eRe).
+                re[i] = cRe - eIm;
+                im[i] = cIm + eRe;
             }
             Fft.transform2d(re, im, bins, bins, true);
-            Match match = peak(re, d);
-            if (best == null || match.z() > best.z()) {
-                best = match;
+            for (Match match : new Match[] {peak(re, d), peak(im, d + 1)}) {
+                if (best == null || match.z() > best.z()) {
+                    best = match;
+                }
             }
         }
         return best;
