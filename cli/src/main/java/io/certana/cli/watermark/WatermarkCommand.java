@@ -23,6 +23,7 @@ import java.util.Map;
                 EmbedCommand.class,
                 DetectCommand.class,
                 WatermarkBenchCommand.class,
+                FalsePositiveCommand.class,
         })
 public final class WatermarkCommand implements Runnable {
 

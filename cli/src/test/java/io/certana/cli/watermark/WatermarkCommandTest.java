@@ -144,9 +144,11 @@ class WatermarkCommandTest {
         assertEquals(marked + "\t" + PAYLOAD, out.toString().trim());
         String[] errors = err.toString().trim().split("\n");
         assertEquals(3, errors.length, err.toString());
-        assertTrue(errors[0].startsWith("certana: " + text + ": ") && errors[0].contains("415"), errors[0]);
+        assertTrue(errors[0].startsWith("certana: " + text + ": "), errors[0]);
+        assertTrue(errors[0].contains("415"), errors[0]);
         assertTrue(errors[1].equals("certana: " + missing + ": file not found"), errors[1]);
-        assertTrue(errors[2].startsWith("certana: " + small + ": ") && errors[2].contains("128"), errors[2]);
+        assertTrue(errors[2].startsWith("certana: " + small + ": "), errors[2]);
+        assertTrue(errors[2].contains("128"), errors[2]);
     }
 
     @Test
@@ -233,6 +235,23 @@ class WatermarkCommandTest {
 
         assertEquals(2, exit);
         assertTrue(err.toString().contains("Invalid --payload"), err.toString());
+    }
+
+    @Test
+    void falsePositiveSurveyFindsNothing() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("fpr-sources"));
+        Files.copy(photo, sources.resolve("photo.png"));
+
+        int exit = run("watermark", "fpr", "--no-skimage", "--generated", "1", "--other-key", "1", sources.toString());
+
+        assertEquals(CertanaCommand.EXIT_OK, exit, out + "\n" + err);
+        String table = out.toString();
+        assertTrue(table.startsWith("2 source images, "), table);
+        // Two sources with 19 edits each, and one source marked with the other key in 4 edits.
+        assertTrue(table.contains("| unmarked | B | 38 | 0 | best sync z-score"), table);
+        assertTrue(table.contains("| unmarked | A | 38 | 0 |"), table);
+        assertTrue(table.contains("| other key | B | 4 | 0 |"), table);
+        assertFalse(table.contains("false detection"), table);
     }
 
     @Test
