@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -70,7 +71,7 @@ public class CommitmentSigner {
         commitment.signingKeyId = key.id;
         commitment.keyRef = key.keyRef;
         commitment.confirmationStatus = "pending";
-        commitment.createdAt = Instant.now();
+        commitment.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return commitment;
     }
 

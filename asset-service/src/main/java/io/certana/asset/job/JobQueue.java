@@ -31,6 +31,12 @@ public class JobQueue {
         return jobs.renewLease(jobId, workerId, lease);
     }
 
+    /** Returns the worker that has claimed a running job, or empty when the job is not running any more. */
+    @Transactional
+    public Optional<String> runningHolder(UUID jobId) {
+        return jobs.runningHolder(jobId);
+    }
+
     /** Puts a held job back in the queue after {@code delay}. */
     @Transactional
     public boolean requeue(UUID jobId, String workerId, Duration delay, String error, boolean refundAttempt) {

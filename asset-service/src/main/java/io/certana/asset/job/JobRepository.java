@@ -76,6 +76,12 @@ public class JobRepository implements PanacheRepositoryBase<ProcessingJob, UUID>
                 .executeUpdate() == 1;
     }
 
+    /** Returns the worker that has claimed a running job, or empty when the job is not running. */
+    public Optional<String> runningHolder(UUID jobId) {
+        return find("id = ?1 and status = ?2", jobId, ProcessingJob.RUNNING).firstResultOptional()
+                .map(job -> job.lockedBy);
+    }
+
     /** Moves a claimed job to its next step; returns false when another worker has claimed it since. */
     public boolean advance(UUID jobId, String workerId, RegistrationStep next) {
         return update("step = ?1, updatedAt = ?2 where id = ?3 and lockedBy = ?4 and status = ?5",

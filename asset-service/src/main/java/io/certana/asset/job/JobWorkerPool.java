@@ -166,8 +166,10 @@ public class JobWorkerPool {
         Duration lease = config.lease();
         inFlight.forEach((jobId, workerId) -> {
             try {
+                // A job that just finished is no longer running: that is no lost lease.
                 if (!queue.renew(jobId, workerId, lease)) {
-                    Log.warnf("Worker %s lost the lease on job %s", workerId, jobId);
+                    queue.runningHolder(jobId).filter(holder -> !holder.equals(workerId)).ifPresent(holder ->
+                            Log.warnf("Worker %s lost the lease on job %s to worker %s", workerId, jobId, holder));
                 }
             } catch (RuntimeException e) {
                 Log.errorf(e, "Could not renew the lease on job %s of worker %s", jobId, workerId);

@@ -12,7 +12,7 @@ import io.certana.asset.job.JobRepository;
 import io.certana.asset.job.LeaseLostException;
 import io.certana.asset.job.RegistrationFailure;
 import io.certana.asset.job.RegistrationStep;
-import io.certana.asset.job.TransientErrorText;
+import io.certana.asset.job.JobErrors;
 import io.certana.asset.quota.QuotaClient;
 import io.certana.asset.quota.QuotaRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +98,15 @@ public class RegistrationRunner {
 
     private void handleTransient(JobRepository.Claim claim, String workerId, RegistrationStep step, Throwable error,
             boolean stopping) {
-        String summary = TransientErrorText.summary(error);
+        String summary = JobErrors.summary(error);
+        if (JobErrors.isPermanentDatabaseError(error)) {
+            // A bug or a value the schema rejects: every retry would fail the same way.
+            Log.errorf(error, "Job %s: the database rejected the data of asset %s at step %s", claim.id(),
+                    claim.assetId(), step.wireName());
+            fail(claim, workerId, "Registration failed at step " + step.wireName()
+                    + " because the database rejected its data; the error is logged with job id " + claim.id() + ".");
+            return;
+        }
         if (stopping) {
             Log.infof("Job %s: handed asset %s back at step %s because the worker pool is stopping", claim.id(),
                     claim.assetId(), step.wireName());
@@ -109,7 +117,7 @@ public class RegistrationRunner {
             Log.errorf(error, "Job %s: asset %s failed at step %s after %d attempts", claim.id(), claim.assetId(),
                     step.wireName(), claim.attempts());
             fail(claim, workerId, "Registration failed after " + claim.attempts() + " attempts, because "
-                    + TransientErrorText.describe(error) + ". Upload the same file again to retry.");
+                    + JobErrors.describe(error) + ". Upload the same file again to retry.");
             return;
         }
         Duration delay = backoff.delayAfter(claim.attempts());

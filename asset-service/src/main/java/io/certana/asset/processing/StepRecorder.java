@@ -107,9 +107,9 @@ public class StepRecorder {
     @Transactional
     public void recordMetadata(RegistrationRun run, ImageMetadata metadata) {
         Asset asset = lock(run.assetId());
-        asset.exifMetadata = metadata.exif();
-        asset.tiffMetadata = metadata.tiff();
-        asset.c2paMetadata = metadata.c2pa();
+        asset.exifMetadata = JsonbText.clean(metadata.exif());
+        asset.tiffMetadata = JsonbText.clean(metadata.tiff());
+        asset.c2paMetadata = JsonbText.clean(metadata.c2pa());
         asset.updatedAt = Instant.now();
         advance(run, RegistrationStep.PAYLOAD);
     }

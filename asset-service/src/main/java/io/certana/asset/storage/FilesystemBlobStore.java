@@ -16,6 +16,7 @@ import io.certana.asset.config.AssetConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * {@link BlobStore} on a local or mounted filesystem under {@code certana.asset.storage.root}.
@@ -31,11 +32,17 @@ public class FilesystemBlobStore implements BlobStore {
     private final Path root;
     private final Path temporary;
 
+    @Inject
     public FilesystemBlobStore(AssetConfig config) throws IOException {
-        this.root = config.storage().root().toAbsolutePath().normalize();
+        this(config.storage().root());
+    }
+
+    /** Creates a store under {@code root}, creating the folder when it is missing. */
+    public FilesystemBlobStore(Path root) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
         this.temporary = root.resolve("tmp");
         Files.createDirectories(temporary);
-        Log.infof("Blob store at %s", root);
+        Log.infof("Blob store at %s", this.root);
     }
 
     /** Root folder of the store. */

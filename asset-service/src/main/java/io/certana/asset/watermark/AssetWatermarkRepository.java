@@ -22,8 +22,8 @@ public class AssetWatermarkRepository implements PanacheRepositoryBase<AssetWate
     /**
      * Inserts a watermark row with a payload unless the asset has one or the payload is taken.
      *
-     * @return true when the row was inserted; false when the unique index on asset_id or on payload
-     *     refused it (the caller re-reads the asset's row, or draws another payload)
+     * @return true when the row was inserted, false when the unique index on asset_id or on payload
+     *     rejected it. The caller then reads the asset's row, or draws another payload.
      */
     public boolean insertPayload(UUID id, UUID assetId, long payload, byte[] trackCPayload) {
         NativeQuery<?> insert = getEntityManager().createNativeQuery("""

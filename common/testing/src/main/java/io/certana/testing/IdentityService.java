@@ -70,7 +70,7 @@ public final class IdentityService implements AutoCloseable {
             throw new IllegalStateException("System property " + JAR_PROPERTY + " is not set: the module's surefire "
                     + "configuration must name identity-service's target/quarkus-app/quarkus-run.jar");
         }
-        Path keys = extractTestKeys();
+        Path keys = testKeyFolder();
         ServiceProcess process = ServiceProcess.jar("identity-service", Path.of(jar))
                 .property("quarkus.profile", "test")
                 .property("quarkus.flyway.clean-at-start", "false")
@@ -190,8 +190,11 @@ public final class IdentityService implements AutoCloseable {
         return object.build().toString();
     }
 
-    /** Copies the test key pair out of the classpath, because identity-service reads keys from files. */
-    private static Path extractTestKeys() {
+    /**
+     * Copies the test key pair ({@code private.pem}, {@code public.pem}) out of the classpath into a
+     * temporary folder and returns it, for services that read keys from files.
+     */
+    public static Path testKeyFolder() {
         try {
             Path folder = Files.createTempDirectory("certana-test-keys");
             for (String name : List.of("private.pem", "public.pem")) {

@@ -1,5 +1,6 @@
 package io.certana.asset.asset.rest;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,7 +38,7 @@ public class AssetProblemMappers {
 
     @ServerExceptionMapper
     public Response quotaExceeded(QuotaExceededException error, HttpServerRequest request) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>(error.rateLimitHeaders());
+        Map<String, String> headers = new LinkedHashMap<>(error.rateLimitHeaders());
         headers.put("Retry-After", Long.toString(error.retryAfterSeconds()));
         return ProblemResponses.toResponse(ProblemType.RATE_LIMITED.problem(error.detail()), request.path(), headers);
     }

@@ -14,9 +14,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Deletes an asset: its row and, through the schema's cascades, its watermark, fingerprints,
- * matches, commitment and job; then the blobs no other asset refers to; then the quota the asset
- * held. A worker still running the asset's job finds it gone at its next write and stops.
+ * Deletes an asset. Its row goes first, and with it, through the schema's cascades, its watermark,
+ * fingerprints, matches, commitment and job. Then the blobs no other asset refers to are deleted,
+ * and the quota the asset held is released. A worker still running the asset's job finds the asset
+ * gone at its next write and stops.
  */
 @ApplicationScoped
 public class AssetDeletion {

@@ -2,18 +2,43 @@ package io.certana.asset.job;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Set;
 
 import io.certana.asset.quota.QuotaUnavailableException;
 import io.certana.platform.problem.ProblemException;
 import jakarta.persistence.PersistenceException;
 
 /**
- * Describes errors that a retry may fix, in words fit for an asset's {@code processingError} when
- * the attempts run out. The full error goes to the log and to the job's {@code last_error}.
+ * Sorts the unexpected errors of a job into those a retry may fix and those it cannot, and words
+ * them for an asset's {@code processingError}. The full error goes to the log and to the job's
+ * {@code last_error}.
  */
-public final class TransientErrorText {
+public final class JobErrors {
 
-    private TransientErrorText() {
+    /**
+     * SQLSTATE classes that no retry fixes (PostgreSQL 15 manual, appendix A): 22 data exception,
+     * 23 integrity constraint violation, 42 syntax error or access rule violation.
+     */
+    private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "23", "42");
+
+    private JobErrors() {
+    }
+
+    /**
+     * Returns whether the database rejected the data or the statement itself, which repeats on
+     * every attempt. Connection failures, deadlocks and serialization failures return false.
+     */
+    public static boolean isPermanentDatabaseError(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+                    && PERMANENT_SQL_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     public static String describe(Throwable error) {
