@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Registers every image of a folder through the packaged asset-service and prints a Markdown table
-# on stdout: registrations per minute, and the CPU time per registration beside the imaging core's
-# own time on the same files (decode + watermark embed + encode + PDQ).
+# on stdout. It shows registrations per minute, and the CPU time per registration beside the
+# imaging core's own time on the same files (decode + watermark embed + encode + PDQ).
 #
 # Usage: asset-service/bench/registration-bench.sh DIR [java system properties...]
 #   for example: asset-service/bench/registration-bench.sh ../shared/data/photos -Dbench.rounds=3
-# Options: -Dbench.rounds=N (default 2), -Dbench.coreRuns=N (default 5),
+# Options: -Dbench.warmupRounds=N (default 12), -Dbench.rounds=N (default 3), -Dbench.coreRuns=N (default 5),
 #   -Dbench.clipModel=FILE -Dbench.dinoModel=FILE (ONNX embedding models), -Dbench.trackCModelDir=DIR.
 #
 # It builds identity-service and asset-service when their jars are missing, then starts both as

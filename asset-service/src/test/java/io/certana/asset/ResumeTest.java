@@ -1,5 +1,6 @@
 package io.certana.asset;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,30 @@ class ResumeTest {
         Response asset = AssetApi.awaitCompleted(tenant.writeKey(), id);
         assertEquals(storedCid, asset.path("watermarked.cid"), "the watermark step ran again");
         assertEquals(ProcessingJob.COMPLETED, job(id).status);
+    }
+
+    @Test
+    void failedAssetRestartsOnReupload() {
+        Tenants.Tenant tenant = Tenants.primary();
+        byte[] image = TestPictures.png(450, 350, 503);
+        workers.stop();
+        UUID id = AssetApi.register(tenant.writeKey(), image, "retry.png", "image/png");
+        // The state a permanent error leaves: job and asset failed, with the reason.
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("UPDATE processing_jobs SET status = 'failed', attempts = 6, "
+                    + "finished_at = now() WHERE asset_id = :asset").setParameter("asset", id).executeUpdate();
+            entityManager.createNativeQuery("UPDATE assets SET processing_status = 'failed', "
+                    + "processing_error = 'simulated failure' WHERE id = :asset").setParameter("asset", id).executeUpdate();
+        });
+        AssetApi.get(tenant.readKey(), id).then().body("processingStatus", equalTo("failed"))
+                .body("processingError", equalTo("simulated failure"));
+        workers.start();
+
+        AssetApi.upload(tenant.writeKey(), image, "retry.png", "image/png").then().statusCode(202)
+                .body("id", equalTo(id.toString()))
+                .body("processingStatus", equalTo("pending"));
+        AssetApi.awaitCompleted(tenant.writeKey(), id).then().body("processingError", equalTo(null));
+        assertEquals(1, job(id).attempts, "a restarted job starts with fresh attempts");
     }
 
     private ProcessingJob job(UUID assetId) {

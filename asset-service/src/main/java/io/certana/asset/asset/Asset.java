@@ -8,7 +8,9 @@ import org.hibernate.type.SqlTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -98,15 +100,20 @@ public class Asset {
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] tags = new String[0];
 
+    // Metadata can be tens of kilobytes of JSON, so it is loaded only where it is read (the single
+    // asset view), not by every processing step that locks the row.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "exif_metadata", columnDefinition = "jsonb")
     public JsonNode exifMetadata;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "tiff_metadata", columnDefinition = "jsonb")
     public JsonNode tiffMetadata;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "c2pa_metadata", columnDefinition = "jsonb")
     public JsonNode c2paMetadata;
 

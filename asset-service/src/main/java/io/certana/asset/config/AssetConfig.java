@@ -54,6 +54,13 @@ public interface AssetConfig {
         /** How long an upload waits for a check slot before it gets 503 with Retry-After. */
         @WithDefault("30S")
         Duration checkWait();
+
+        /**
+         * Pixels of checked uploads kept in memory, in total, for the worker that watermarks them,
+         * which then skips decoding the original again; 0 turns this off. 4 bytes per pixel.
+         */
+        @WithDefault("50000000")
+        long handoffMaxPixels();
     }
 
     /** Where blobs (originals and watermarked outputs) are kept. */

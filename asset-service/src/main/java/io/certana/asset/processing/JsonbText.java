@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class JsonbText {
 
-    /** What replaces U+0000 inside a string: U+FFFD, the replacement character, so the position stays visible. */
+    /** Replacement of U+0000 inside a string: U+FFFD, the replacement character, so the position stays visible. */
     static final String REPLACEMENT = "\uFFFD";
 
     private JsonbText() {

@@ -57,12 +57,13 @@ public class RegistrationPipeline {
     private final EmbeddingModels embeddings;
     private final QuotaClient quota;
     private final OrganizationKeyRefs keyRefs;
+    private final DecodedImageHandoff handoff;
     private final float jpegQuality;
 
     public RegistrationPipeline(StepRecorder recorder, BlobStore blobs, BlobCleaner cleaner, ImageDecoder decoder,
             MetadataReader metadataReader, ContentIdentifierCalculator identifiers, ImageEncoder encoder,
             PdqHasher hasher, WatermarkEngine engine, EmbeddingModels embeddings, QuotaClient quota,
-            OrganizationKeyRefs keyRefs, AssetConfig config) {
+            OrganizationKeyRefs keyRefs, DecodedImageHandoff handoff, AssetConfig config) {
         this.recorder = recorder;
         this.blobs = blobs;
         this.cleaner = cleaner;
@@ -75,6 +76,7 @@ public class RegistrationPipeline {
         this.embeddings = embeddings;
         this.quota = quota;
         this.keyRefs = keyRefs;
+        this.handoff = handoff;
         this.jpegQuality = config.output().jpegQuality();
     }
 
@@ -111,7 +113,10 @@ public class RegistrationPipeline {
     private void watermark(RegistrationRun run) throws IOException {
         Asset asset = recorder.read(run.assetId());
         AssetWatermark watermark = recorder.watermark(run.assetId());
-        DecodedImage image = decode(original(run), DecodeMode.ORIENTED, "original");
+        DecodedImage image = handoff.take(run.assetId());
+        if (image == null) {
+            image = decode(original(run), DecodeMode.ORIENTED, "original");
+        }
         Set<Track> tracks = engine.neuralConfigured() ? EnumSet.of(Track.A, Track.B, Track.C)
                 : EnumSet.of(Track.A, Track.B);
         EmbedResult marked;

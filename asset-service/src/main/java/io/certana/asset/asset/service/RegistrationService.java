@@ -13,6 +13,7 @@ import io.certana.asset.asset.AssetRepository;
 import io.certana.asset.asset.ProcessingStatus;
 import io.certana.asset.config.AssetConfig;
 import io.certana.asset.job.JobWorkerPool;
+import io.certana.asset.processing.DecodedImageHandoff;
 import io.certana.asset.quota.QuotaClient;
 import io.certana.asset.quota.QuotaRequest;
 import io.certana.imaging.cid.ContentIdentifierCalculator;
@@ -43,18 +44,20 @@ public class RegistrationService {
     private final ContentIdentifierCalculator identifiers;
     private final QuotaClient quota;
     private final JobWorkerPool workers;
+    private final DecodedImageHandoff handoff;
     private final MeterRegistry metrics;
     private final long maxBytes;
 
     public RegistrationService(AssetRepository assets, AssetWriter writer, UploadCheck check,
-            ContentIdentifierCalculator identifiers, QuotaClient quota, JobWorkerPool workers, MeterRegistry metrics,
-            AssetConfig config) {
+            ContentIdentifierCalculator identifiers, QuotaClient quota, JobWorkerPool workers,
+            DecodedImageHandoff handoff, MeterRegistry metrics, AssetConfig config) {
         this.assets = assets;
         this.writer = writer;
         this.check = check;
         this.identifiers = identifiers;
         this.quota = quota;
         this.workers = workers;
+        this.handoff = handoff;
         this.metrics = metrics;
         this.maxBytes = config.upload().maxBytes().asLongValue();
     }
@@ -94,13 +97,17 @@ public class RegistrationService {
             asset.quotaStorageReserved = size;
         }
 
+        // Offered before the insert, because a worker may claim the job as soon as it is committed.
+        handoff.offer(asset.id, facts.image());
         try {
             writer.insert(asset, upload.file());
         } catch (IOException | UncheckedIOException e) {
+            handoff.take(asset.id);
             quota.release(organizationId, reservation);
             Log.errorf(e, "Could not store the upload %s of organization %s", ids.sha256(), organizationId);
             throw ProblemException.serviceUnavailable("The upload could not be stored. Try again shortly.");
         } catch (RuntimeException e) {
+            handoff.take(asset.id);
             quota.release(organizationId, reservation);
             if (UniqueViolations.isUniqueViolation(e)) {
                 // A concurrent upload of the same bytes won the unique index: answer as if it had come first.

@@ -34,8 +34,9 @@ public class UploadCheck {
      * @param mediaType media type of the format detected in the bytes
      * @param width width as displayed, after EXIF orientation
      * @param height height as displayed
+     * @param image the decoded image, for the handoff to the worker
      */
-    public record ImageFacts(String mediaType, int width, int height) {
+    public record ImageFacts(String mediaType, int width, int height, DecodedImage image) {
     }
 
     private final ImageDecoder decoder;
@@ -61,7 +62,7 @@ public class UploadCheck {
             if (Math.min(image.width(), image.height()) < WatermarkEngine.MIN_SHORT_SIDE) {
                 throw ImageProblems.tooSmall(image.width(), image.height());
             }
-            return new ImageFacts(image.format().mediaType(), image.width(), image.height());
+            return new ImageFacts(image.format().mediaType(), image.width(), image.height(), image);
         } catch (ImageDecodeException e) {
             throw ImageProblems.of(e);
         } finally {
