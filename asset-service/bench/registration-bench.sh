@@ -8,9 +8,9 @@
 # Options: -Dbench.warmupRounds=N (default 12), -Dbench.rounds=N (default 3), -Dbench.coreRuns=N (default 5),
 #   -Dbench.clipModel=FILE -Dbench.dinoModel=FILE (ONNX embedding models), -Dbench.trackCModelDir=DIR.
 #
-# It builds identity-service and asset-service when their jars are missing, then starts both as
-# processes on free ports of 127.0.0.1 against the database certana_test (asset schema cleaned at
-# start, quotas off), so run it on a machine where nothing else uses that database.
+# It builds identity-service and asset-service when their jars are missing. Then it starts both as
+# processes on free ports of 127.0.0.1 against the database certana_test, with quotas off. The
+# asset schema is cleaned at start, so run it where nothing else uses that database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -153,7 +153,7 @@ class MatchApiTest {
         AssetApi.get(Tenants.other().readKey(), assetId).then()
                 .body("watermark.tracks.c.embedded", equalTo(true))
                 // RivaGAN carries no error correction, so one flipped bit makes the read differ from
-                // the stored value; the flag is then false, but it is always set for an embedded track.
+                // the stored value. The flag is then false, but an embedded track always has one.
                 .body("watermark.tracks.c.detected", notNullValue());
     }
 

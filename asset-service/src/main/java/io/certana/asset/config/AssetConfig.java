@@ -45,8 +45,8 @@ public interface AssetConfig {
         Duration decodeTimeLimit();
 
         /**
-         * Uploads whose image is checked at the same time. Each check holds the decoded pixels
-         * (4 bytes per pixel), so this bounds the memory that uploads take.
+         * Uploads whose image is checked at the same time. Each check keeps the decoded pixels in
+         * memory (4 bytes per pixel), so this bounds the memory that uploads take.
          */
         @WithDefault("2")
         int maxConcurrentChecks();
@@ -63,7 +63,7 @@ public interface AssetConfig {
         long handoffMaxPixels();
     }
 
-    /** Where blobs (originals and watermarked outputs) are kept. */
+    /** Storage of blobs: originals and watermarked outputs. */
     interface Storage {
 
         /** Root folder of the filesystem blob store: a mounted volume in production. */
@@ -109,7 +109,7 @@ public interface AssetConfig {
         @WithDefault("2S")
         Duration backoffBase();
 
-        /** Longest delay between two attempts. */
+        /** Maximum delay between two attempts. */
         @WithDefault("5M")
         Duration backoffMax();
 
@@ -161,7 +161,7 @@ public interface AssetConfig {
          */
         String masterKey();
 
-        /** Name of the master key, stored beside each wrapped key so a rotation knows which one to use. */
+        /** Name of the master key, stored beside each wrapped key, so a rotation can tell which key unwraps it. */
         @WithDefault("master-v1")
         String masterKeyId();
 

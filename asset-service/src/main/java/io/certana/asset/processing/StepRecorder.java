@@ -3,6 +3,7 @@ package io.certana.asset.processing;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -184,9 +185,8 @@ public class StepRecorder {
         // A track counts as detected only when it carries this asset's own payload.
         watermark.trackADetected = embeddedA ? carries(a, watermark.payload) : null;
         watermark.trackBDetected = embeddedB ? carries(b, watermark.payload) : null;
-        watermark.trackCDetected = embeddedC ? c.detected() && c.bits().map(bits -> HexFormat.of()
-                .formatHex(TrackCBits.toBytes(bits)).equals(HexFormat.of().formatHex(watermark.trackCPayload)))
-                .orElse(false) : null;
+        watermark.trackCDetected = embeddedC ? c.detected() && c.bits()
+                .map(bits -> Arrays.equals(TrackCBits.toBytes(bits), watermark.trackCPayload)).orElse(false) : null;
         watermark.trackAConfidence = embeddedA ? a.confidence() : null;
         watermark.trackBConfidence = embeddedB ? b.confidence() : null;
         watermark.trackCConfidence = embeddedC ? c.confidence() : null;

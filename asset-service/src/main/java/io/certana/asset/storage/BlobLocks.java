@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 /**
  * Serialises the code paths that create and delete one blob, with a PostgreSQL transaction-level
  * advisory lock on the blob's SHA-256. An upload stores the blob and inserts the row that refers
- * to it under the lock; a deletion checks for referring rows and deletes the blob under the lock.
+ * to it under the lock. A deletion checks for referring rows and deletes the blob under the lock.
  * So a deletion never removes a blob that a concurrent upload of the same bytes is about to use.
  */
 @ApplicationScoped

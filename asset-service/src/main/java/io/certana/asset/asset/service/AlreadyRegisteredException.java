@@ -2,7 +2,7 @@ package io.certana.asset.asset.service;
 
 /**
  * The uploaded bytes belong to an asset of another organization, which keeps the claim. The
- * uploader holds the bytes, so the CID returned here tells them nothing they could not compute.
+ * uploader has the bytes, so the CID returned here reveals nothing they could not compute.
  */
 public class AlreadyRegisteredException extends RuntimeException {
 

@@ -27,7 +27,7 @@ public final class ImageProblems {
         };
     }
 
-    /** A 422 problem for an image too small to carry the watermark. */
+    /** Creates the 422 problem for an image too small to carry the watermark. */
     public static ProblemException tooSmall(int width, int height) {
         return new ProblemException(422, UNPROCESSABLE_IMAGE, "Unprocessable image", "The image is " + width + " × "
                 + height + " pixels; registration needs at least " + WatermarkEngine.MIN_SHORT_SIDE

@@ -29,11 +29,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Accepts uploads. In order: the byte limit, SHA-256 and CIDs streamed from the spooled file, the
- * lookup of the same bytes (an organization's own asset comes back as it is; another
- * organization's gives 409), the image check, the quota reservation, and then one transaction that
- * moves the file into the blob store and inserts the asset with its queued job. Nothing is stored
- * before the quota is reserved, and a reservation that does not end in a new asset is released.
+ * Accepts uploads. The steps, in order:
+ *
+ * <ol>
+ *   <li>the byte limit;</li>
+ *   <li>SHA-256 and CIDs, streamed from the spooled file;</li>
+ *   <li>the lookup of the same bytes: the organization's own asset comes back as it is, and another
+ *       organization's gives 409;</li>
+ *   <li>the image check;</li>
+ *   <li>the quota reservation;</li>
+ *   <li>one transaction that moves the file into the blob store and inserts the asset with its
+ *       queued job.</li>
+ * </ol>
+ *
+ * <p>Nothing is stored before the quota is reserved, and a reservation that does not end in a new
+ * asset is released.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -110,7 +120,7 @@ public class RegistrationService {
             handoff.take(asset.id);
             quota.release(organizationId, reservation);
             if (UniqueViolations.isUniqueViolation(e)) {
-                // A concurrent upload of the same bytes won the unique index: answer as if it had come first.
+                // A concurrent upload of the same bytes won the unique index: respond as if it had come first.
                 Log.debugf("Upload of %s to organization %s lost the race to another upload", ids.sha256(), organizationId);
                 return findExisting(organizationId, ids).orElseThrow(() -> e);
             }
@@ -159,7 +169,7 @@ public class RegistrationService {
         return Optional.empty();
     }
 
-    /** Queues a failed asset again, as a new upload of its bytes asks for, with its quota reserved anew. */
+    /** Queues a failed asset again after a new upload of its bytes, with its quota reserved anew. */
     private RegistrationOutcome restartFailed(Asset failed) {
         QuotaRequest reservation = new QuotaRequest(1, failed.fileSizeBytes, failed.id);
         quota.reserve(failed.organizationId, reservation);

@@ -17,9 +17,9 @@ import io.certana.watermark.WatermarkEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Checks an uploaded file before it is accepted: the imaging core sniffs the format, checks the
- * container, compares the header dimensions with the pixel budget before allocating pixels, and
- * then decodes the first image, so damaged pixel data is rejected at upload too. The image must
+ * Checks an uploaded file before it is accepted. The imaging core sniffs the format, checks the
+ * container and compares the header dimensions with the pixel budget before allocating pixels.
+ * Then it decodes the first image, so damaged pixel data is rejected at upload too. The image must
  * also be large enough to carry a watermark tile.
  *
  * <p>Decoded pixels take 4 bytes each, so at most {@code certana.asset.upload.max-concurrent-checks}
@@ -29,7 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UploadCheck {
 
     /**
-     * What the check found out about an accepted image.
+     * Facts the check established about an accepted image.
      *
      * @param mediaType media type of the format detected in the bytes
      * @param width width as displayed, after EXIF orientation
