@@ -50,7 +50,7 @@ public class HttpExceptionMappers {
     public Response notSupported(NotSupportedException error, HttpServerRequest request) {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         String detail = contentType == null
-                ? "The request has no Content-Type header; send the body as application/json."
+                ? "The request has no Content-Type header; send one the endpoint accepts (application/json, or multipart/form-data for uploads)."
                 : "Content-Type " + contentType + " is not supported by " + request.path() + ".";
         return ProblemResponses.toResponse(ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(detail), request.path());
     }
