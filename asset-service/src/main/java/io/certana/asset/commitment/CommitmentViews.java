@@ -3,6 +3,7 @@ package io.certana.asset.commitment;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.certana.asset.anchor.rest.ProofView;
 import io.certana.provenance.signing.Ed25519Keys;
 
 /** Builds {@link CommitmentView}s from stored commitments and keys. */
@@ -11,7 +12,12 @@ public final class CommitmentViews {
     private CommitmentViews() {
     }
 
-    public static CommitmentView of(Commitment commitment, SigningKey key) {
+    /**
+     * Builds the view of a commitment.
+     *
+     * @param proof its inclusion proof and anchor, or null until it is batched
+     */
+    public static CommitmentView of(Commitment commitment, SigningKey key, ProofView proof) {
         return new CommitmentView(
                 commitment.commitmentHash,
                 new String(commitment.payload, StandardCharsets.UTF_8),
@@ -23,8 +29,7 @@ public final class CommitmentViews {
                 commitment.txHash,
                 commitment.confirmationStatus,
                 commitment.blockHeight,
-                // NOTE: no inclusion proof exists until commitments are anchored.
-                null,
+                proof,
                 commitment.createdAt);
     }
 }

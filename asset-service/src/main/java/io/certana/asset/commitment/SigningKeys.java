@@ -48,6 +48,11 @@ public class SigningKeys {
         return key;
     }
 
+    /** Returns the wrapper under the configured master key, for other keys the service keeps (the transparency log's). */
+    public KeyWrapper keyWrapper() {
+        return wrapper;
+    }
+
     /**
      * Unwraps a key's private half.
      *

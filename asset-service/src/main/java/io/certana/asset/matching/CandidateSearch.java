@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.certana.asset.anchor.rest.ProofView;
+import io.certana.asset.anchor.service.CommitmentProofs;
 import io.certana.asset.asset.Asset;
 import io.certana.asset.asset.AssetParts;
 import io.certana.asset.asset.AssetRepository;
@@ -57,15 +59,18 @@ public class CandidateSearch {
     private final SigningKeyRepository keys;
     private final AssetParts parts;
     private final SimilaritySearch search;
+    private final CommitmentProofs proofs;
 
     public CandidateSearch(AssetRepository assets, AssetWatermarkRepository watermarks,
-            FingerprintRepository fingerprints, SigningKeyRepository keys, AssetParts parts, SimilaritySearch search) {
+            FingerprintRepository fingerprints, SigningKeyRepository keys, AssetParts parts, SimilaritySearch search,
+            CommitmentProofs proofs) {
         this.assets = assets;
         this.watermarks = watermarks;
         this.fingerprints = fingerprints;
         this.keys = keys;
         this.parts = parts;
         this.search = search;
+        this.proofs = proofs;
     }
 
     @Transactional
@@ -113,6 +118,7 @@ public class CandidateSearch {
         AssetParts.Parts parts = this.parts.load(ids);
         Map<UUID, Double> clipSimilarity = fingerprints.similarities("clip_embedding", clip, ids);
         Map<UUID, Double> dinoSimilarity = fingerprints.similarities("dino_embedding", dino, ids);
+        Map<UUID, ProofView> proofByCommitment = proofs.load(parts.commitments().values());
 
         List<MatchResponse.Candidate> candidates = new ArrayList<>();
         for (Map.Entry<UUID, Set<Probe>> entry : found.entrySet()) {
@@ -133,7 +139,7 @@ public class CandidateSearch {
                     watermark == null ? null : AssetViews.payloadHex(watermark.payload),
                     watermark == null || watermark.trackCPayload == null ? null
                             : HexFormat.of().formatHex(watermark.trackCPayload),
-                    commitment == null ? null : commitmentBlock(commitment)));
+                    commitment == null ? null : commitmentBlock(commitment, proofByCommitment.get(commitment.id))));
         }
         candidates.sort(RANKING);
         return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : candidates;
@@ -172,11 +178,11 @@ public class CandidateSearch {
         return best;
     }
 
-    private MatchResponse.CommitmentBlock commitmentBlock(Commitment commitment) {
-        CommitmentView view = CommitmentViews.of(commitment, keys.findById(commitment.signingKeyId));
+    private MatchResponse.CommitmentBlock commitmentBlock(Commitment commitment, ProofView proof) {
+        CommitmentView view = CommitmentViews.of(commitment, keys.findById(commitment.signingKeyId), proof);
         return new MatchResponse.CommitmentBlock(view.commitmentHash(), view.payload(), view.signature(),
                 view.publicKey(), view.keyRef(), view.network(), view.txHash(), view.confirmationStatus(),
-                view.blockHeight());
+                view.blockHeight(), view.proof());
     }
 
     private static void mark(Map<UUID, Set<Probe>> found, UUID assetId, Probe probe) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.certana.asset.anchor.rest.ProofView;
+
 /** Body of a {@code POST /internal/v1/matches} response: the candidates, best first. */
 public record MatchResponse(List<Candidate> candidates) {
 
@@ -37,9 +39,12 @@ public record MatchResponse(List<Candidate> candidates) {
      * @param payload the signed canonical JSON, byte for byte
      * @param signature Ed25519 signature, base64
      * @param publicKey the organization's public key, PEM
+     * @param proof inclusion proof in the batch and the batch's anchor, as on the public commitment
+     *     endpoint; null until the commitment is batched
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CommitmentBlock(String commitmentHash, String payload, String signature, String publicKey,
-            String keyRef, String network, String txHash, String confirmationStatus, Long blockHeight) {
+            String keyRef, String network, String txHash, String confirmationStatus, Long blockHeight,
+            ProofView proof) {
     }
 }

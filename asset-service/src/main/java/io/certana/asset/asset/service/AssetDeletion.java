@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.certana.asset.asset.Asset;
 import io.certana.asset.asset.AssetRepository;
+import io.certana.asset.commitment.CommitmentRepository;
 import io.certana.asset.quota.QuotaClient;
 import io.certana.asset.quota.QuotaRequest;
 import io.certana.asset.storage.BlobCleaner;
@@ -15,19 +16,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Deletes an asset. Its row goes first, and with it, through the schema's cascades, its watermark,
- * fingerprints, matches, commitment and job. Then the blobs no other asset refers to are deleted,
- * and the quota the asset held is released. A worker still running the asset's job finds the asset
+ * fingerprints, matches and job. Its commitment is deleted too, unless it is in an anchor batch:
+ * then it stays as a tombstone with its hash, because the batch's other proofs depend on it. Then
+ * the blobs no other asset refers to are deleted, and the quota the asset held is released. A worker still running the asset's job finds the asset
  * gone at its next write and stops.
  */
 @ApplicationScoped
 public class AssetDeletion {
 
     private final AssetRepository assets;
+    private final CommitmentRepository commitments;
     private final BlobCleaner cleaner;
     private final QuotaClient quota;
 
-    public AssetDeletion(AssetRepository assets, BlobCleaner cleaner, QuotaClient quota) {
+    public AssetDeletion(AssetRepository assets, CommitmentRepository commitments, BlobCleaner cleaner, QuotaClient quota) {
         this.assets = assets;
+        this.commitments = commitments;
         this.cleaner = cleaner;
         this.quota = quota;
     }
@@ -37,6 +41,7 @@ public class AssetDeletion {
             Asset asset = assets.lock(assetId)
                     .filter(found -> found.organizationId.equals(organizationId))
                     .orElseThrow(() -> ProblemException.notFound("Asset " + assetId + " not found."));
+            commitments.releaseForDeletedAsset(assetId);
             assets.delete(asset);
             return asset;
         });

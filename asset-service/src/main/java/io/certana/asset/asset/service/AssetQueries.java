@@ -11,6 +11,7 @@ import io.certana.asset.asset.AssetRepository;
 import io.certana.asset.asset.ProcessingStatus;
 import io.certana.asset.asset.rest.AssetPage;
 import io.certana.asset.asset.rest.AssetView;
+import io.certana.asset.anchor.service.CommitmentProofs;
 import io.certana.asset.asset.rest.AssetViews;
 import io.certana.asset.commitment.Commitment;
 import io.certana.asset.commitment.CommitmentRepository;
@@ -40,9 +41,11 @@ public class AssetQueries {
     private final SigningKeyRepository keys;
     private final AssetParts parts;
     private final BlobStore blobs;
+    private final CommitmentProofs proofs;
 
     public AssetQueries(AssetRepository assets, AssetWatermarkRepository watermarks, FingerprintRepository fingerprints,
-            CommitmentRepository commitments, SigningKeyRepository keys, AssetParts parts, BlobStore blobs) {
+            CommitmentRepository commitments, SigningKeyRepository keys, AssetParts parts, BlobStore blobs,
+            CommitmentProofs proofs) {
         this.assets = assets;
         this.watermarks = watermarks;
         this.fingerprints = fingerprints;
@@ -50,6 +53,7 @@ public class AssetQueries {
         this.keys = keys;
         this.parts = parts;
         this.blobs = blobs;
+        this.proofs = proofs;
     }
 
     /** Returns one asset with its watermark, fingerprint, commitment and metadata; 404 for another organization's. */
@@ -73,12 +77,12 @@ public class AssetQueries {
         return new AssetPage(views, page, size, query.count());
     }
 
-    /** Returns the signed commitment of a completed asset; 409 before it exists. */
+    /** Returns the signed commitment of a completed asset with its proof once batched; 409 before it exists. */
     @Transactional
     public CommitmentView commitment(UUID organizationId, UUID assetId) {
         Asset asset = require(organizationId, assetId);
         Commitment commitment = commitments.findByAsset(assetId).orElseThrow(() -> notReady(asset, "commitment"));
-        return CommitmentViews.of(commitment, keys.findById(commitment.signingKeyId));
+        return CommitmentViews.of(commitment, keys.findById(commitment.signingKeyId), proofs.find(commitment));
     }
 
     /** Opens the uploaded bytes. */
