@@ -130,4 +130,12 @@ SQL
   done
 done
 
+# kubectl renders the Kubernetes overlays offline for the manifest check in deploy/. The overlays
+# need its built-in Kustomize 5 (kubectl 1.27 or newer). Debian 12's kubernetes-client is 1.20 with
+# Kustomize 2, so it is installed only where no kubectl exists, and the check then reports the old version.
+if ! command -v kubectl >/dev/null; then
+  log "installing kubectl (Debian's kubernetes-client)"
+  apt_install kubernetes-client
+fi
+
 log "ready: PostgreSQL $PG_MAJOR on $PG_HOST:$PG_PORT, databases $DATABASES, pgvector $(psql_admin -At -d postgres -c "SELECT max(version) FROM pg_available_extension_versions WHERE name = 'vector'")"
