@@ -1,0 +1,55 @@
+package io.certana.asset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts an Anvil node and points the evm anchoring backend at it, with Anvil's first development
+ * account as the anchoring account. Without the Anvil binary (see {@link AnvilNode#binary}) it
+ * changes no configuration and {@link #node()} is empty, so the tests that need it skip.
+ */
+public class AnvilResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile AnvilNode node;
+
+    /** Returns the running node, or empty when Anvil is not installed. */
+    static Optional<AnvilNode> node() {
+        return Optional.ofNullable(node);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Optional<Path> binary = AnvilNode.binary();
+        if (binary.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            node = AnvilNode.start(binary.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start Anvil from " + binary.get(), e);
+        }
+        return Map.of(
+                "certana.asset.anchoring.backend", "evm",
+                "certana.asset.anchoring.evm.rpc-url", node.url().toString(),
+                "certana.asset.anchoring.evm.network", "devnet",
+                "certana.asset.anchoring.evm.chain-id", String.valueOf(AnvilNode.CHAIN_ID),
+                "certana.asset.anchoring.evm.private-key", AnvilNode.DEV_PRIVATE_KEY,
+                "certana.asset.anchoring.evm.confirmations", "3",
+                "certana.asset.anchoring.evm.drop-timeout", "1S",
+                "certana.asset.anchoring.evm.request-timeout", "2S",
+                "certana.asset.anchoring.retry-base", "50MS");
+    }
+
+    @Override
+    public void stop() {
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+}
