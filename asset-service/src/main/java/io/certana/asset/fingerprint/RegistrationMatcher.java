@@ -59,10 +59,11 @@ public class RegistrationMatcher {
             forward.pdqDistance = pdqHits.containsKey(targetAsset) ? pdqHits.get(targetAsset).distance()
                     : pdqDistance(values.pdqVariants(), targetFingerprint);
             forward.pdqSimilarity = 1 - forward.pdqDistance / (double) Hash256.BITS;
-            forward.clipSimilarity = clipHits.containsKey(targetAsset) ? clipHits.get(targetAsset).similarity()
+            // The casts keep the conditional a Double: with a primitive branch, Java would unbox the null.
+            forward.clipSimilarity = clipHits.containsKey(targetAsset) ? (Double) clipHits.get(targetAsset).similarity()
                     : values.clip() == null ? null
                     : fingerprints.cosineSimilarity("clip_embedding", fingerprintId, targetFingerprint);
-            forward.dinoSimilarity = dinoHits.containsKey(targetAsset) ? dinoHits.get(targetAsset).similarity()
+            forward.dinoSimilarity = dinoHits.containsKey(targetAsset) ? (Double) dinoHits.get(targetAsset).similarity()
                     : values.dino() == null ? null
                     : fingerprints.cosineSimilarity("dino_embedding", fingerprintId, targetFingerprint);
             forward.averageSimilarity = average(forward.pdqSimilarity, forward.clipSimilarity, forward.dinoSimilarity);
