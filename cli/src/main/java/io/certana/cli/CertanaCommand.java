@@ -1,5 +1,6 @@
 package io.certana.cli;
 
+import io.certana.cli.proof.ProofCommand;
 import io.certana.cli.watermark.WatermarkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,13 +19,15 @@ import picocli.CommandLine.HelpCommand;
         name = "certana",
         mixinStandardHelpOptions = true,
         versionProvider = CertanaCommand.VersionProvider.class,
-        description = "Certana image-provenance tools: content identifiers, perceptual hashes and image inspection.",
+        description = "Certana image-provenance tools: content identifiers, perceptual hashes, image inspection, "
+                + "watermarks and commitment proofs.",
         subcommands = {
                 PdqCommand.class,
                 CidCommand.class,
                 InspectCommand.class,
                 BenchCommand.class,
                 WatermarkCommand.class,
+                ProofCommand.class,
                 HelpCommand.class,
         })
 public final class CertanaCommand implements Runnable {
