@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this machine for Certana: PostgreSQL 15 with pgvector 0.8, the certana and
-# certana_test databases, one login role and one schema per service.
+# certana_test databases, one login role and one schema per service, and the Anvil Ethereum node
+# that the anchoring tests run.
 # Idempotent: every step checks first and does nothing when its result is already there.
 #
 # Environment:
@@ -129,6 +130,23 @@ ALTER ROLE $role IN DATABASE $database SET search_path = $service, public;
 SQL
   done
 done
+
+# 4. Anvil, Foundry's local Ethereum node, which the evm anchoring tests start on 127.0.0.1. It is a
+# native binary inside an npm package, installed into the git-ignored .certana/tools.
+ANVIL_VERSION=1.7.1
+anvil_dir="$(cd "$(dirname "$0")/.." && pwd)/.certana/tools/anvil"
+anvil_bin="$anvil_dir/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+  log "skipping Anvil: the npm package is built for Linux x86_64 only; the evm anchoring tests will skip"
+elif [ -x "$anvil_bin" ] && "$anvil_bin" --version 2>/dev/null | grep -q "Version: $ANVIL_VERSION"; then
+  :
+else
+  command -v npm >/dev/null || apt_install npm
+  log "installing Anvil $ANVIL_VERSION into $anvil_dir"
+  mkdir -p "$anvil_dir"
+  npm install --silent --no-audit --no-fund --prefix "$anvil_dir" "@foundry-rs/anvil-linux-amd64@$ANVIL_VERSION" >/dev/null
+  "$anvil_bin" --version >/dev/null || { log "Anvil was installed but does not run: $anvil_bin"; exit 1; }
+fi
 
 # kubectl renders the Kubernetes overlays offline for the manifest check in deploy/. The overlays
 # need its built-in Kustomize 5 (kubectl 1.27 or newer). Debian 12's kubernetes-client is 1.20 with
