@@ -2,14 +2,15 @@
 # Creates Certana's Secrets in a namespace, with random values generated on this machine by
 # openssl. A Secret that already exists is kept unchanged, so running the script again never
 # replaces a key that stored data depends on (the master key, the watermark key, the pepper).
-# The SMTP login (certana-smtp) is not generated: create it from the template when mail needs one.
+# Not generated: the SMTP login (certana-smtp) and the anchoring account key (certana-anchor-evm),
+# which come from their providers; create them from their templates when needed.
 #
 # Usage: create-secrets.sh --namespace NAMESPACE [--dry-run]
 #   --dry-run  print the Secrets as YAML instead of creating them; no cluster is contacted.
 set -euo pipefail
 
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 namespace=""

@@ -32,7 +32,7 @@ class OverlayCheckTest {
     @Test
     void everyKustomizationRendersValid() {
         List<Path> kustomizations = Kustomize.kustomizations(DeployPaths.deploy());
-        assertEquals(Set.of("dev", "prod", "postgres"),
+        assertEquals(Set.of("dev", "prod", "prod-evm", "postgres"),
                 kustomizations.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         for (Path directory : kustomizations) {
             List<Finding> findings = DeployPaths.check().checkKustomization(directory);
@@ -84,8 +84,26 @@ class OverlayCheckTest {
     }
 
     @Test
+    void evmOverlaySwitchesAnchoringBackend() {
+        List<Manifest> evm = render("overlays/prod-evm");
+        JsonNode asset = configMap(evm, "asset-service-config");
+        assertEquals("evm", asset.path("CERTANA_ASSET_ANCHORING_BACKEND").asText());
+        assertEquals("local", configMap(render("overlays/prod"), "asset-service-config")
+                .path("CERTANA_ASSET_ANCHORING_BACKEND").asText());
+        JsonNode env = find(evm, "Deployment", "asset-service").content().at("/spec/template/spec/containers/0/env");
+        boolean readsKey = false;
+        for (JsonNode variable : env) {
+            readsKey |= variable.path("name").asText().equals("CERTANA_ASSET_ANCHORING_EVM_PRIVATE_KEY")
+                    && variable.at("/valueFrom/secretKeyRef/name").asText().equals("certana-anchor-evm");
+        }
+        assertTrue(readsKey, "asset-service reads the anchoring key from the Secret certana-anchor-evm");
+        JsonNode egress = find(evm, "NetworkPolicy", "asset-service").content().at("/spec/egress");
+        assertEquals(443, egress.get(egress.size() - 1).at("/ports/0/port").asInt(), "egress to the JSON-RPC endpoint");
+    }
+
+    @Test
     void gatewayRoutesOnlyPublicPrefixes() {
-        for (String overlay : List.of("overlays/dev", "overlays/prod")) {
+        for (String overlay : List.of("overlays/dev", "overlays/prod", "overlays/prod-evm")) {
             Manifest ingress = find(render(overlay), "Ingress", "certana");
             Map<String, String> routes = new TreeMap<>();
             for (JsonNode path : ingress.content().at("/spec/rules/0/http/paths")) {
@@ -96,6 +114,7 @@ class OverlayCheckTest {
                     "/api/v1/users", "identity-service",
                     "/api/v1/organizations", "identity-service",
                     "/api/v1/assets", "asset-service",
+                    "/api/v1/transparency-log", "asset-service",
                     "/api/v1/verify", "verification-service",
                     "/api/v1/verifications", "verification-service",
                     "/api/v1/quotas", "verification-service"), routes, overlay);
