@@ -1,0 +1,42 @@
+package io.certana.verification.verdict;
+
+import java.util.List;
+
+/**
+ * What the analysis of the submitted image found, as the verdict rules read it.
+ *
+ * @param watermarkDetected whether Track B or Track A returned a payload that passed its CRC
+ * @param watermarkConfidence the confidence of that detection, 0.5..1 when detected
+ * @param pdqQuality quality of the suspect's PDQ hash, 0..100
+ * @param tamper Track A's tamper map as the rules read it
+ */
+public record SuspectFacts(boolean watermarkDetected, double watermarkConfidence, int pdqQuality, Tamper tamper) {
+
+    /**
+     * Track A's tamper map.
+     *
+     * @param mapAvailable whether Track A's cells could be placed (only when the watermark synchronised)
+     * @param globalChange whether most blocks disagree, as after a brightness or contrast change
+     * @param regions tampered regions in the submitted image's pixels, largest first
+     * @param scoredBlocks blocks of the map that hold Track A cells
+     * @param tamperedBlocks scored blocks at or above the map's threshold, inside regions or not
+     */
+    public record Tamper(boolean mapAvailable, boolean globalChange, List<Region> regions, int scoredBlocks,
+            int tamperedBlocks) {
+
+        public Tamper {
+            regions = List.copyOf(regions);
+        }
+
+        public static Tamper unavailable() {
+            return new Tamper(false, false, List.of(), 0, 0);
+        }
+    }
+
+    /**
+     * A tampered area: bounding box in pixels of the submitted image, the tampered blocks inside, and
+     * their mean disagreement (about 0.5 where the content is unrelated to the mark).
+     */
+    public record Region(int x, int y, int width, int height, int blocks, double meanScore) {
+    }
+}
