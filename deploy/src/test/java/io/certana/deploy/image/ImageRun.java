@@ -31,7 +31,8 @@ import io.certana.deploy.manifest.Manifest;
  * Deployment in a rendered overlay gives the container (ConfigMap and Secret values). Container paths are mapped to folders of the
  * test: /deployments to target/quarkus-app, and every volume mount to a temporary folder holding
  * what the volume would (Secret files, an empty blob store). Host names and ports become loopback
- * ones, so the process talks to the local PostgreSQL and listens on 127.0.0.1 only.
+ * ones, so the process talks to the local PostgreSQL (the database of {@link ScratchDatabase}) and
+ * listens on 127.0.0.1 only.
  */
 final class ImageRun implements AutoCloseable {
 
@@ -82,7 +83,7 @@ final class ImageRun implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("CERTANA_DB_HOST", "127.0.0.1");
         env.put("CERTANA_DB_PORT", "5432");
-        env.put("CERTANA_DB_NAME", "certana");
+        env.put("CERTANA_DB_NAME", ScratchDatabase.NAME);
         env.putAll(overrides);
         env.replaceAll((name, value) -> mapPaths(value, paths));
 

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +36,14 @@ import io.certana.deploy.manifest.ManifestReader;
  * Tests the JVM image path without a container engine: each service starts from its fast-jar
  * layout with the Dockerfile's ENTRYPOINT and the environment of its Deployment in the rendered
  * dev overlay (see {@link ImageRun}), reaches the started, ready and live health checks against
- * the local PostgreSQL, writes nothing into the application folder (the image's root filesystem is
+ * a scratch database laid out by deploy/postgres's bootstrap SQL, writes nothing into the application folder (the image's root filesystem is
  * read-only), and stops on SIGTERM.
  */
 class JvmImageStartTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static ScratchDatabase database;
     private static List<Manifest> dev;
     private static Map<String, String> secrets;
     private static KeyPair jwtKeys;
@@ -50,7 +52,8 @@ class JvmImageStartTest {
     Path work;
 
     @BeforeAll
-    static void renderOverlayAndSecrets() throws Exception {
+    static void prepareDatabaseOverlayAndSecrets() throws Exception {
+        database = ScratchDatabase.create();
         dev = ManifestReader.read("overlays/dev", Kustomize.onPath().render(DeployPaths.deploy().resolve("overlays/dev")));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -65,6 +68,13 @@ class JvmImageStartTest {
         secrets.put("certana-watermark-key/key", random(24));
         for (String service : List.of("identity", "asset", "verification")) {
             secrets.put("certana-db-" + service + "/password", dbPassword);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        if (database != null) {
+            database.close();
         }
     }
 
