@@ -115,7 +115,8 @@ final class AnvilNode implements AutoCloseable {
 
     JsonNode call(String method, List<Object> params) {
         try {
-            String body = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", params));
+            String body = JSON.writeValueAsString(
+                    Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", params));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url()).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -141,7 +142,8 @@ final class AnvilNode implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Anvil exited with code " + process.exitValue() + " at start on port " + port);
+                throw new IllegalStateException("Anvil exited with code " + process.exitValue()
+                        + " at start on port " + port);
             }
             try {
                 call("eth_chainId", List.of());

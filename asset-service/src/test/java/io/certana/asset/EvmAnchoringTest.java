@@ -170,12 +170,13 @@ class EvmAnchoringTest {
             ChainMismatchException error = assertThrows(ChainMismatchException.class, backend::verifyChain);
             assertTrue(error.getMessage().contains(String.valueOf(AnvilNode.CHAIN_ID)), error.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> new EvmAnchorBackend(new EvmAnchorBackend.Settings(node.url(),
-                "ropsten", AnvilNode.CHAIN_ID, AnvilNode.DEV_PRIVATE_KEY, 12, Duration.ofMinutes(10),
-                Duration.ofSeconds(2), Optional.of(BigInteger.TEN))), "unknown network name");
-        assertThrows(IllegalArgumentException.class, () -> new EvmAnchorBackend(new EvmAnchorBackend.Settings(node.url(),
-                "devnet", AnvilNode.CHAIN_ID, "0x1234", 12, Duration.ofMinutes(10), Duration.ofSeconds(2),
-                Optional.empty())), "short private key");
+        EvmAnchorBackend.Settings unknownNetwork = new EvmAnchorBackend.Settings(node.url(), "ropsten",
+                AnvilNode.CHAIN_ID, AnvilNode.DEV_PRIVATE_KEY, 12, Duration.ofMinutes(10), Duration.ofSeconds(2),
+                Optional.of(BigInteger.TEN));
+        assertThrows(IllegalArgumentException.class, () -> new EvmAnchorBackend(unknownNetwork), "unknown network name");
+        EvmAnchorBackend.Settings shortKey = new EvmAnchorBackend.Settings(node.url(), "devnet", AnvilNode.CHAIN_ID,
+                "0x1234", 12, Duration.ofMinutes(10), Duration.ofSeconds(2), Optional.empty());
+        assertThrows(IllegalArgumentException.class, () -> new EvmAnchorBackend(shortKey), "short private key");
     }
 
     /** Checks that the transaction goes from the anchoring account to itself with CERTANA1 and the root as data. */

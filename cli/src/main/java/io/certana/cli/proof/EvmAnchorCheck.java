@@ -68,8 +68,9 @@ final class EvmAnchorCheck {
             long confirmations = head - block + 1;
             JsonNode finalizedBlock = http.rpc(rpcUrl, "eth_getBlockByNumber", List.of("finalized", false));
             boolean finalized = finalizedBlock.isObject() && quantity(finalizedBlock.path("number")) >= block;
+            String finality = finalized ? ", finalized" : ", not finalized yet";
             report.check(confirmations >= minConfirmations, "chain confirmations",
-                    "block " + block + ", " + confirmations + " confirmation(s)" + (finalized ? ", finalized" : ", not finalized yet"),
+                    "block " + block + ", " + confirmations + " confirmation(s)" + finality,
                     "block " + block + " has " + confirmations + " confirmation(s), fewer than the " + minConfirmations
                             + " required");
             if (proof.anchor().blockHeight() != null && proof.anchor().blockHeight() != block) {

@@ -87,7 +87,8 @@ final class LogAnchorCheck {
 
     private void checkInclusion(CommitmentProof.Proof proof, long entry, TreeHead head) {
         if (entry >= head.treeSize()) {
-            report.failed("log inclusion", "entry " + entry + " is beyond the signed tree of " + head.treeSize() + " entries");
+            report.failed("log inclusion", "entry " + entry + " is beyond the signed tree of " + head.treeSize()
+                    + " entries");
             return;
         }
         JsonNode inclusion;
@@ -113,11 +114,13 @@ final class LogAnchorCheck {
         try {
             trusted = signedHead(JSON.readTree(Files.readString(trustedHeadFile)));
         } catch (IOException | IllegalArgumentException e) {
-            report.failed("log consistency", "cannot read the trusted tree head " + trustedHeadFile + ": " + e.getMessage());
+            report.failed("log consistency", "cannot read the trusted tree head " + trustedHeadFile + ": "
+                    + e.getMessage());
             return;
         }
         if (!trusted.head().verify(trusted.publicKey(), trusted.signature())) {
-            report.failed("log consistency", "the trusted tree head in " + trustedHeadFile + " has an invalid signature");
+            report.failed("log consistency", "the trusted tree head in " + trustedHeadFile
+                    + " has an invalid signature");
             return;
         }
         if (!trusted.publicKey().equals(latest.publicKey())) {

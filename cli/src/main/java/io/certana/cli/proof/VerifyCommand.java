@@ -68,7 +68,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private String url;
 
     @Option(names = "--api-key", paramLabel = "KEY",
-            description = "API key with scope read, to fetch an asset id (default: the CERTANA_API_KEY environment variable).")
+            description = "API key with scope read, to fetch an asset id "
+                    + "(default: the CERTANA_API_KEY environment variable).")
     private String apiKey;
 
     @Option(names = "--public-key", paramLabel = "PEM_FILE",
@@ -124,7 +125,8 @@ public final class VerifyCommand implements Callable<Integer> {
         CheckReport report = new CheckReport(out);
         checkPayloadAndSignature(commitment, report);
         if (commitment.proof() == null) {
-            report.failed("inclusion", "the document has no proof: the commitment is not in a batch yet; try again later");
+            report.failed("inclusion", "the document has no proof because the commitment is not in a batch yet. "
+                    + "Try again later.");
         } else {
             checkInclusion(commitment, report);
             checkAnchor(commitment.proof(), baseUrl, http, report);
@@ -138,7 +140,8 @@ public final class VerifyCommand implements Callable<Integer> {
         String payloadHash = HEX.formatHex(sha256(payload));
         report.check(payloadHash.equals(commitment.commitmentHash()), "payload hash",
                 "SHA-256 of the payload is the commitment hash " + payloadHash,
-                "SHA-256 of the payload is " + payloadHash + ", not the commitment hash " + commitment.commitmentHash());
+                "SHA-256 of the payload is " + payloadHash + ", not the commitment hash "
+                        + commitment.commitmentHash());
 
         PublicKey key;
         String keySource;
@@ -174,13 +177,15 @@ public final class VerifyCommand implements Callable<Integer> {
         if (proof.leafHash() != null) {
             report.check(MessageDigest.isEqual(leaf, proof.leafHash()), "leaf hash",
                     "SHA-256(0x00 || commitment hash) = " + HEX.formatHex(leaf),
-                    "the document's leaf hash " + HEX.formatHex(proof.leafHash()) + " is not SHA-256(0x00 || commitment hash) "
-                            + HEX.formatHex(leaf));
+                    "the document's leaf hash " + HEX.formatHex(proof.leafHash())
+                            + " is not SHA-256(0x00 || commitment hash) " + HEX.formatHex(leaf));
         }
-        byte[] computed = MerkleVerifier.rootFromInclusionProof(leaf, proof.leafIndex(), proof.treeSize(), proof.auditPath());
+        byte[] computed = MerkleVerifier.rootFromInclusionProof(leaf, proof.leafIndex(), proof.treeSize(),
+                proof.auditPath());
         String position = "leaf " + proof.leafIndex() + " of " + proof.treeSize();
         if (computed == null) {
-            report.failed("inclusion", "the audit path of " + proof.auditPath().size() + " hash(es) does not fit " + position);
+            report.failed("inclusion", "the audit path of " + proof.auditPath().size() + " hash(es) does not fit "
+                    + position);
             return;
         }
         report.check(MessageDigest.isEqual(computed, proof.root()), "inclusion",
@@ -201,7 +206,8 @@ public final class VerifyCommand implements Callable<Integer> {
         String status = "status " + anchor.confirmationStatus() + " on " + anchor.network();
         if (backend.equals("local")) {
             if (baseUrl == null) {
-                report.skipped("anchor", anchor.txHash() + " (" + status + "): give --url to check the transparency log");
+                report.skipped("anchor", anchor.txHash() + " (" + status
+                        + "): give --url to check the transparency log");
                 return;
             }
             new LogAnchorCheck(http, uri("--url", baseUrl), report).run(proof, trustedTreeHead, saveTreeHead);
@@ -234,7 +240,8 @@ public final class VerifyCommand implements Callable<Integer> {
                     + ProofCommand.URL_VARIABLE + ") and --api-key (or " + ProofCommand.API_KEY_VARIABLE + ").");
         }
         try {
-            return http.get(uri("--url", baseUrl).resolve("/api/v1/assets/" + input + "/commitment"), Map.of("X-API-Key", key));
+            URI commitmentUrl = uri("--url", baseUrl).resolve("/api/v1/assets/" + input + "/commitment");
+            return http.get(commitmentUrl, Map.of("X-API-Key", key));
         } catch (JsonHttp.RequestFailedException e) {
             throw new InputException("cannot fetch the commitment: " + e.getMessage());
         }
@@ -248,7 +255,8 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             return parsed;
         } catch (URISyntaxException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " is not a valid URL: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " is not a valid URL: " + e.getMessage());
         }
     }
 
