@@ -6,9 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.certana.provenance.json.CanonicalJson;
+import io.certana.provenance.merkle.MerkleHashes;
+import io.certana.provenance.merkle.MerkleVerifier;
 import io.certana.provenance.signing.Ed25519Keys;
 import io.certana.verification.matching.MatchResponse;
 
@@ -26,10 +30,13 @@ import io.certana.verification.matching.MatchResponse;
  * its fields name the candidate (asset, organization, hashes, CIDs, watermark payload), the key
  * reference belongs to the organization, and the Ed25519 signature verifies with the public key.
  *
+ * <p>The anchoring proof is checked too ({@link #verifyAnchor}): the commitment's leaf must lead
+ * to the batch root through the audit path of RFC 6962.
+ *
  * <p>NOTE: the public key comes in the same match response as the commitment, so a valid signature
  * shows that asset-service's records are consistent with a key it holds for the organization, not
- * that a third party vouches for that key; the anchoring proof is what ties a commitment to a
- * public ledger.
+ * that a third party vouches for that key. The batch root's own entry in the transparency log or
+ * on the chain is not looked up here; {@code certana proof verify} does that.
  */
 public final class CommitmentVerifier {
 
@@ -58,6 +65,45 @@ public final class CommitmentVerifier {
 
         static Result validCommitment() {
             return new Result(true, true, null);
+        }
+    }
+
+    /**
+     * The outcome of checking the anchoring proof.
+     *
+     * @param anchored whether the inclusion proof leads to the batch root and the batch's anchor is
+     *     confirmed or finalized with a transaction
+     * @param proofValid whether the inclusion proof checks out; null when the commitment carries no proof yet
+     */
+    public record Anchor(boolean anchored, Boolean proofValid) {
+    }
+
+    /**
+     * Checks the inclusion proof of a commitment in its anchoring batch: the leaf hash is
+     * SHA-256(0x00 ‖ the commitment hash's 32 bytes), and the audit path must lead from it to the
+     * batch root (RFC 6962, section 2.1.1).
+     */
+    public Anchor verifyAnchor(MatchResponse.Commitment commitment) {
+        JsonNode proof = commitment == null ? null : commitment.proof();
+        if (proof == null || proof.isNull() || proof.isMissingNode()) {
+            return new Anchor(false, null);
+        }
+        try {
+            byte[] leaf = MerkleHashes.leaf(HexFormat.of().parseHex(commitment.commitmentHash()));
+            if (!Arrays.equals(leaf, HexFormat.of().parseHex(proof.path("leafHash").asText()))) {
+                return new Anchor(false, false);
+            }
+            List<byte[]> path = new ArrayList<>();
+            proof.path("auditPath").forEach(sibling -> path.add(HexFormat.of().parseHex(sibling.asText())));
+            boolean included = MerkleVerifier.verifyInclusion(leaf, proof.path("leafIndex").asLong(-1),
+                    proof.path("treeSize").asLong(0), path, HexFormat.of().parseHex(proof.path("root").asText()));
+            JsonNode anchor = proof.path("anchor");
+            String status = anchor.path("confirmationStatus").asText("").toLowerCase(Locale.ROOT);
+            boolean confirmed = anchor.hasNonNull("txHash") && (status.equals("confirmed") || status.equals("finalized"));
+            return new Anchor(included && confirmed, included);
+        } catch (IllegalArgumentException e) {
+            // Hex that does not parse is a malformed proof.
+            return new Anchor(false, false);
         }
     }
 

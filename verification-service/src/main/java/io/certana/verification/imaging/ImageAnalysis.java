@@ -171,7 +171,7 @@ public class ImageAnalysis {
 
     private static ProblemException busy() {
         return new ProblemException(ProblemType.SERVICE_UNAVAILABLE.problem(
-                "The service is analysing as many images as it may at once. Nothing was counted; try again shortly."),
+                "The service is analysing as many images as it may at once. Try again shortly."),
                 Map.of("Retry-After", "5"));
     }
 

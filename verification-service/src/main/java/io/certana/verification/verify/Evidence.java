@@ -52,19 +52,21 @@ public record Evidence(boolean contentHashMatch, Watermark watermark, Fingerprin
 
     /**
      * @param signatureValid whether hash, fields and Ed25519 signature of the matched commitment verify
-     * @param anchored whether the commitment is confirmed on a ledger
+     * @param anchored whether the commitment's inclusion proof leads to its batch root and the batch's anchor
+     *     is confirmed or finalized
      * @param network the ledger, once anchored
      * @param txHash the anchoring transaction, once anchored
      * @param confirmationStatus pending, confirmed or finalized
      * @param commitmentHash SHA-256 of the signed payload
      * @param failure what did not verify, when the signature is invalid
+     * @param proofValid whether the inclusion proof checks out; absent until the commitment is in a batch
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Commitment(boolean signatureValid, boolean anchored, String network, String txHash,
-            String confirmationStatus, String commitmentHash, String failure) {
+            String confirmationStatus, String commitmentHash, String failure, Boolean proofValid) {
 
         public static Commitment none() {
-            return new Commitment(false, false, null, null, null, null, null);
+            return new Commitment(false, false, null, null, null, null, null, null);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +113,7 @@ final class EvidenceMapper {
 
     static Evidence evidence(ImageFacts facts, String contentHash, Decision decision,
             Map<UUID, MatchResponse.Candidate> candidates, Map<UUID, CommitmentVerifier.Result> commitments,
-            Thresholds thresholds) {
+            CommitmentVerifier verifier, Thresholds thresholds) {
         DetectionResult detection = facts.detection();
         MatchResponse.Candidate matched = decision.candidate().map(c -> candidates.get(c.assetId())).orElse(null);
 
@@ -125,7 +124,7 @@ final class EvidenceMapper {
                 new Evidence.Tracks(track(detection, Track.A), track(detection, Track.B), track(detection, Track.C)));
 
         return new Evidence(contentHashMatch, watermark, fingerprint(facts, matched, candidates, thresholds),
-                commitment(matched, matched == null ? null : commitments.get(matched.assetId())),
+                commitment(matched, matched == null ? null : commitments.get(matched.assetId()), verifier),
                 tamper(detection, decision));
     }
 
@@ -169,17 +168,16 @@ final class EvidenceMapper {
                 nearest.dinoSimilarity());
     }
 
-    private static Evidence.Commitment commitment(MatchResponse.Candidate matched, CommitmentVerifier.Result check) {
+    private static Evidence.Commitment commitment(MatchResponse.Candidate matched, CommitmentVerifier.Result check,
+            CommitmentVerifier verifier) {
         if (matched == null || matched.commitment() == null || check == null) {
             return Evidence.Commitment.none();
         }
         MatchResponse.Commitment commitment = matched.commitment();
-        String status = commitment.confirmationStatus() == null ? null
-                : commitment.confirmationStatus().toLowerCase(Locale.ROOT);
-        boolean anchored = check.valid() && commitment.txHash() != null
-                && ("confirmed".equals(status) || "finalized".equals(status));
-        return new Evidence.Commitment(check.valid(), anchored, commitment.network(), commitment.txHash(),
-                commitment.confirmationStatus(), commitment.commitmentHash(), check.failure());
+        CommitmentVerifier.Anchor anchor = verifier.verifyAnchor(commitment);
+        return new Evidence.Commitment(check.valid(), check.valid() && anchor.anchored(), commitment.network(),
+                commitment.txHash(), commitment.confirmationStatus(), commitment.commitmentHash(), check.failure(),
+                anchor.proofValid());
     }
 
     private static Evidence.Tamper tamper(DetectionResult detection, Decision decision) {

@@ -173,7 +173,8 @@ public class VerificationService {
         }
 
         Decision decision = engine.decide(EvidenceMapper.suspectFacts(facts), candidates);
-        Evidence evidence = EvidenceMapper.evidence(facts, contentHash, decision, byId, checks, engine.thresholds());
+        Evidence evidence = EvidenceMapper.evidence(facts, contentHash, decision, byId, checks, commitments,
+                engine.thresholds());
         MatchResponse.Candidate matched = decision.candidate().map(c -> byId.get(c.assetId())).orElse(null);
         long elapsed = elapsedMs(start);
         VerificationResult result = new VerificationResult(log.id, decision.verdict().wireName(),

@@ -2,6 +2,7 @@ package io.certana.verification.commitment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.certana.provenance.json.CanonicalJson;
+import io.certana.provenance.merkle.InMemoryMerkleTree;
+import io.certana.provenance.merkle.MerkleHashes;
 import io.certana.provenance.signing.Ed25519Keys;
 import io.certana.verification.matching.MatchResponse;
 
@@ -93,6 +96,78 @@ class CommitmentVerifierTest {
                 null, null);
 
         assertInvalid(garbled, CONTENT_HASH, "malformed");
+    }
+
+    @Test
+    void inclusionProofOfAnchoredBatchVerifies() {
+        MatchResponse.Commitment commitment = signed(payload(), KEYS);
+        CommitmentVerifier.Anchor anchor = verifier.verifyAnchor(withProof(commitment, proof(commitment, false),
+                "finalized"));
+
+        assertTrue(anchor.anchored());
+        assertTrue(anchor.proofValid());
+    }
+
+    @Test
+    void pendingAnchorIsNotAnchored() {
+        MatchResponse.Commitment commitment = signed(payload(), KEYS);
+        CommitmentVerifier.Anchor anchor = verifier.verifyAnchor(withProof(commitment, proof(commitment, false),
+                "pending"));
+
+        assertFalse(anchor.anchored());
+        assertTrue(anchor.proofValid());
+    }
+
+    @Test
+    void tamperedAuditPathFails() {
+        MatchResponse.Commitment commitment = signed(payload(), KEYS);
+        CommitmentVerifier.Anchor anchor = verifier.verifyAnchor(withProof(commitment, proof(commitment, true),
+                "finalized"));
+
+        assertFalse(anchor.anchored());
+        assertFalse(anchor.proofValid());
+    }
+
+    @Test
+    void missingProofIsNotAnchored() {
+        CommitmentVerifier.Anchor anchor = verifier.verifyAnchor(signed(payload(), KEYS));
+
+        assertFalse(anchor.anchored());
+        assertNull(anchor.proofValid());
+    }
+
+    /** Builds a batch of three leaves with the commitment at index 1, as asset-service's anchoring does. */
+    private static ObjectNode proof(MatchResponse.Commitment commitment, boolean tamper) {
+        InMemoryMerkleTree tree = new InMemoryMerkleTree();
+        tree.appendData(HexFormat.of().parseHex("11".repeat(32)));
+        tree.appendData(HexFormat.of().parseHex(commitment.commitmentHash()));
+        tree.appendData(HexFormat.of().parseHex("22".repeat(32)));
+        ObjectNode proof = JsonNodeFactory.instance.objectNode();
+        proof.put("root", HexFormat.of().formatHex(tree.root()));
+        proof.put("leafIndex", 1);
+        proof.put("treeSize", 3);
+        proof.put("leafHash", HexFormat.of().formatHex(MerkleHashes.leaf(HexFormat.of().parseHex(
+                commitment.commitmentHash()))));
+        var path = proof.putArray("auditPath");
+        for (byte[] sibling : tree.inclusionProof(1)) {
+            byte[] copy = sibling.clone();
+            if (tamper) {
+                copy[0] ^= 1;
+            }
+            path.add(HexFormat.of().formatHex(copy));
+        }
+        return proof;
+    }
+
+    private static MatchResponse.Commitment withProof(MatchResponse.Commitment commitment, ObjectNode proof,
+            String status) {
+        ObjectNode anchor = proof.putObject("anchor");
+        anchor.put("backend", "local");
+        anchor.put("network", "local");
+        anchor.put("txHash", "local:1");
+        anchor.put("confirmationStatus", status);
+        return new MatchResponse.Commitment(commitment.commitmentHash(), commitment.payload(), commitment.signature(),
+                commitment.publicKey(), commitment.keyRef(), "local", "local:1", status, 1L, proof);
     }
 
     private void assertInvalid(MatchResponse.Commitment commitment, String contentHash, String failurePart) {
