@@ -33,7 +33,7 @@ import io.certana.deploy.manifest.Manifest;
 import io.certana.deploy.manifest.ManifestReader;
 
 /**
- * Tests the JVM image path without a container engine: each service starts from its fast-jar
+ * Tests the JVM image path without a container engine: each of the three services starts from its fast-jar
  * layout with the Dockerfile's ENTRYPOINT and the environment of its Deployment in the rendered
  * dev overlay (see {@link ImageRun}), reaches the started, ready and live health checks against
  * a scratch database laid out by deploy/postgres's bootstrap SQL, writes nothing into the application folder (the image's root filesystem is
@@ -130,6 +130,26 @@ class JvmImageStartTest {
         String log = run.logTail();
         assertEquals(143, exitCode, "exit code after SIGTERM:\n" + log);
         assertTrue(log.contains(service + " stopped in"), "no completed shutdown in the log:\n" + log);
+    }
+
+    @Test
+    void verificationServiceStartsLikeItsImage() throws Exception {
+        Set<String> filesBefore = appFiles("verification-service");
+        try (ImageRun identity = startIdentity()) {
+            identity.awaitHealthy();
+            Map<String, String> overrides = Map.of(
+                    "CERTANA_INTERNAL_IDENTITY_URL", identity.url("").toString(),
+                    "CERTANA_VERIFICATION_ASSET_URL", "http://127.0.0.1:" + unusedPort());
+            try (ImageRun verification = ImageRun.start("verification-service", dev, secrets, overrides, work)) {
+                verification.awaitHealthy();
+
+                HttpResponse<String> quotas = get(verification, "/api/v1/quotas");
+                assertEquals(401, quotas.statusCode(), "quotas without credentials: " + quotas.body());
+
+                assertStoppedGracefully(verification, "verification-service");
+            }
+        }
+        assertEquals(filesBefore, appFiles("verification-service"), "verification-service wrote into its application folder");
     }
 
     private ImageRun startIdentity() throws IOException {

@@ -62,7 +62,7 @@ final class ScratchDatabase implements AutoCloseable {
         return database;
     }
 
-    /** The {@code postInitApplicationSQL} statements of deploy/postgres/cluster.yaml, in order. */
+    /** Reads the {@code postInitApplicationSQL} statements of deploy/postgres/cluster.yaml, in order. */
     static List<String> bootstrapStatements() {
         Path folder = DeployPaths.deploy().resolve("postgres");
         JsonNode cluster = ManifestReader.read(folder, folder.resolve("cluster.yaml")).get(0).content();
