@@ -88,6 +88,9 @@ public final class CommitmentVerifier {
         if (proof == null || proof.isNull() || proof.isMissingNode()) {
             return new Anchor(false, null);
         }
+        if (commitment.commitmentHash() == null) {
+            return new Anchor(false, false);
+        }
         try {
             byte[] leaf = MerkleHashes.leaf(HexFormat.of().parseHex(commitment.commitmentHash()));
             if (!Arrays.equals(leaf, HexFormat.of().parseHex(proof.path("leafHash").asText()))) {

@@ -56,8 +56,8 @@ public interface VerificationConfig {
         Duration decodeTimeLimit();
 
         /**
-         * Verifications analysed at the same time. Each holds its decoded pixels (4 bytes per pixel)
-         * and keeps a core busy, so this bounds memory and lets other requests through.
+         * Verifications analysed at the same time. Each keeps its decoded pixels in memory (4 bytes per
+         * pixel) and a core busy, so this bounds memory and lets other requests through.
          */
         @WithDefault("2")
         int maxConcurrent();

@@ -6,11 +6,11 @@ import java.util.List;
 import io.certana.watermark.TamperMap;
 
 /**
- * Summarises Track A's tamper map for the verdict rules: each region with the mean disagreement of
- * its blocks (about 0.5 where the content is unrelated to the mark), and how many of the map's
- * blocks carry cells and how many of those are tampered. The last two tell a pasted area, which
- * stands alone in an otherwise intact map, from the scattered regions that resampling and strong
- * recompression leave all over an image (docs/verification.md has the measurements).
+ * Summarises Track A's tamper map for the verdict rules. Each region gets the mean disagreement of
+ * its blocks, which is about 0.5 where the content is unrelated to the mark. The map gets the count
+ * of blocks that carry cells and of those that are tampered. The counts tell a pasted area, which
+ * is isolated in an otherwise intact map, from the regions that resampling and strong recompression
+ * scatter over an image (docs/verification.md has the measurements).
  */
 public final class TamperRegions {
 

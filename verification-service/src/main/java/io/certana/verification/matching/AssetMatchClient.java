@@ -14,9 +14,8 @@ import jakarta.ws.rs.WebApplicationException;
 
 /**
  * Calls asset-service's match API with the internal token and the platform's timeouts, retrying
- * once on connection failures (the call only reads). A 404 means asset-service knows no such
- * route or asset and is read as "no candidates"; every other failure becomes a 503 problem, so a
- * client never sees asset-service's own errors.
+ * once on connection failures, because the call only reads. A 404 is read as "no candidates".
+ * Every other failure becomes a 503 problem, so a client never sees asset-service's own errors.
  */
 @ApplicationScoped
 public class AssetMatchClient {
@@ -49,7 +48,7 @@ public class AssetMatchClient {
                 if (status == 404) {
                     return new MatchResponse(null);
                 }
-                Log.errorf("Verification %s: asset-service at %s answered HTTP %d to the match request", verificationId,
+                Log.errorf("Verification %s: asset-service at %s returned HTTP %d to the match request", verificationId,
                         baseUrl, status);
                 throw unavailable();
             } catch (ProcessingException e) {

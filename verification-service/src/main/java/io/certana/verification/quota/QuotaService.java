@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 /**
  * Monthly quotas of organizations: verifications counted here, uploads and stored bytes reserved
  * by asset-service through the internal API. Limits come from the organization's plan
- * ({@link PlanLimits}) unless an operator set an override. A used-up quota answers 429 with
+ * ({@link PlanLimits}) unless an operator set an override. A used-up quota gets 429 with
  * {@code Retry-After} and the RateLimit headers pointing at the end of the month.
  */
 @ApplicationScoped
@@ -65,7 +65,7 @@ public class QuotaService {
                 .orElseThrow(() -> {
                     QuotaUsage current = repository.find(organizationId, period).orElseThrow();
                     boolean uploadsFull = uploads > 0 && current.uploads() + uploads > limits.uploads();
-                    Log.infof("Quota reservation refused for organization %s, asset %s: uploads %d, storage bytes %d",
+                    Log.infof("Quota reservation rejected for organization %s, asset %s: uploads %d, storage bytes %d",
                             organizationId, assetId, uploads, storageBytes);
                     return exceeded(organizationId, period, limits, now, uploadsFull ? "uploads" : "storage");
                 });

@@ -3,7 +3,7 @@ package io.certana.verification.verdict;
 import java.util.List;
 
 /**
- * What the analysis of the submitted image found, as the verdict rules read it.
+ * The findings of the analysis of the submitted image, as the verdict rules read them.
  *
  * @param watermarkDetected whether Track B or Track A returned a payload that passed its CRC
  * @param watermarkConfidence the confidence of that detection, 0.5..1 when detected

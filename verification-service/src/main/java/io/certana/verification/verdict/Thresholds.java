@@ -10,8 +10,8 @@ import io.certana.verification.config.VerificationConfig;
  * @param fingerprintIntactMaxDistance largest PDQ distance at which a fingerprint-only match counts as unedited
  * @param minPdqQuality smallest PDQ quality of the suspect image for its distances to count
  * @param tamperMinBlocks smallest Track A tamper region, in blocks, that counts as a local edit
- * @param tamperMaxBackground largest share of scored blocks tampered outside the candidate regions at which
- *     those regions count as local edits; above it the map is too noisy to single out an edit
+ * @param tamperMaxBackground largest share of scored blocks tampered outside the large regions at which
+ *     those regions count as local edits. Above it the map is too noisy to single out an edit.
  * @param clipMinSimilarity smallest CLIP cosine similarity reported as a similar image
  * @param dinoMinSimilarity smallest DINO cosine similarity reported as a similar image
  */

@@ -146,7 +146,7 @@ public final class VerdictEngine {
     /**
      * Returns the regions that count as local edits: at least {@code tamperMinBlocks} blocks, in a
      * map whose other blocks are intact. Resampling and strong recompression leave tampered blocks
-     * all over an image and sometimes join them into large regions; a pasted area stands alone.
+     * all over an image and sometimes join them into large regions, while a pasted area is isolated.
      */
     private List<SuspectFacts.Region> localEdits(SuspectFacts.Tamper tamper) {
         if (!tamper.mapAvailable() || tamper.globalChange() || tamper.scoredBlocks() == 0) {

@@ -41,9 +41,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Runs one verification in the order docs/verification.md gives: rate limit, quota, analysis of the
- * file, the match API, the commitment checks, the verdict, the log row. Rejected files and
- * unavailable services give the quota back, because a verification counts only when it produces a
- * verdict; every request that passed the rate limit is logged, whatever its outcome.
+ * file, the match API, the commitment checks, the verdict, the log row. A verification counts
+ * against the quota only when it produces a verdict, so rejected files and unavailable services give
+ * the quota back. Every request that passed the rate limit is logged, whatever its outcome.
  */
 @ApplicationScoped
 public class VerificationService {

@@ -111,7 +111,8 @@ class VerdictEngineTest {
                 () -> assertEquals(verdict, decision.verdict(), "verdict"),
                 () -> assertEquals(rule, decision.rule(), "rule"),
                 () -> assertEquals(matched, decision.candidate().map(Candidate::assetId).orElse(null), "candidate"),
-                () -> assertTrue(decision.confidence() >= 0 && decision.confidence() <= 1, "confidence in 0..1"),
+                () -> assertTrue(decision.confidence() >= 0, "confidence at least 0"),
+                () -> assertTrue(decision.confidence() <= 1, "confidence at most 1"),
                 () -> assertEquals(verdict == Verdict.UNKNOWN, decision.confidence() == 0, "unknown has 0"));
     }
 
@@ -127,8 +128,10 @@ class VerdictEngineTest {
                 CommitmentStatus.VALID))).confidence();
 
         assertEquals(1.0, exact);
-        assertTrue(watermark >= 0.90 && watermark <= 0.99, "watermark " + watermark);
-        assertTrue(fingerprint >= 0.50 && fingerprint <= 0.75, "fingerprint " + fingerprint);
+        assertTrue(watermark >= 0.90, "watermark " + watermark);
+        assertTrue(watermark <= 0.99, "watermark " + watermark);
+        assertTrue(fingerprint >= 0.50, "fingerprint " + fingerprint);
+        assertTrue(fingerprint <= 0.75, "fingerprint " + fingerprint);
         assertTrue(closer > fingerprint, "a nearer fingerprint is more certain");
         assertTrue(watermark > fingerprint, "a watermark is stronger evidence than a fingerprint");
     }
