@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this machine for Certana: PostgreSQL 15 with pgvector 0.8, the certana and
-# certana_test databases, one login role and one schema per service, and the Anvil Ethereum node
-# that the anchoring tests run.
+# certana_test databases, one login role and one schema per service, the Anvil Ethereum node
+# that the anchoring tests run, and the sample photographs of Debian's python3-skimage.
 # Idempotent: every step checks first and does nothing when its result is already there.
 #
 # Environment:
@@ -146,6 +146,15 @@ else
   mkdir -p "$anvil_dir"
   npm install --silent --no-audit --no-fund --prefix "$anvil_dir" "@foundry-rs/anvil-linux-amd64@$ANVIL_VERSION" >/dev/null
   "$anvil_bin" --version >/dev/null || { log "Anvil was installed but does not run: $anvil_bin"; exit 1; }
+fi
+
+# 5. Real photographs for the tests and the demo: Debian's python3-skimage installs its sample
+# photos (astronaut, coffee, chelsea, rocket, ...) under its data folder. The package also brings
+# python3-numpy and python3-pil, which the watermark evaluation harness runs on.
+SKIMAGE_DATA=/usr/lib/python3/dist-packages/skimage/data
+if [ ! -f "$SKIMAGE_DATA/astronaut.png" ]; then
+  log "installing python3-skimage for its sample photographs"
+  apt_install python3-skimage
 fi
 
 # kubectl renders the Kubernetes overlays offline for the manifest check in deploy/. The overlays
