@@ -2,7 +2,7 @@ package io.certana.verification;
 
 import static io.restassured.RestAssured.given;
 
-import io.certana.verification.attack.Attacks;
+import io.certana.imaging.attack.Attacks;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 

@@ -23,7 +23,7 @@ import io.certana.imaging.encode.ImageEncoder;
 import io.certana.imaging.pdq.DihedralHashes;
 import io.certana.imaging.pdq.Hash256;
 import io.certana.imaging.pdq.PdqHasher;
-import io.certana.verification.attack.Attacks;
+import io.certana.imaging.attack.Attacks;
 import io.certana.verification.imaging.TamperRegions;
 import io.certana.watermark.DetectionResult;
 import io.certana.watermark.TamperMap;

@@ -1,4 +1,4 @@
-package io.certana.verification.attack;
+package io.certana.imaging.attack;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
