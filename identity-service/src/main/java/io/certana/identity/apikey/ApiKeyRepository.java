@@ -22,4 +22,8 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
     public List<ApiKey> listByOrganization(UUID organizationId) {
         return list("organizationId = ?1 order by createdAt desc, id", organizationId);
     }
+
+    public List<ApiKey> listActiveByName(UUID organizationId, String name) {
+        return list("organizationId = ?1 and name = ?2 and active = true order by createdAt, id", organizationId, name);
+    }
 }

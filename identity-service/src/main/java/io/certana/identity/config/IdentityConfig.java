@@ -22,6 +22,8 @@ public interface IdentityConfig {
 
     Plans plans();
 
+    DevBootstrap devBootstrap();
+
     /** Signing of access tokens. */
     interface Jwt {
 
@@ -90,6 +92,21 @@ public interface IdentityConfig {
         /** Interval of the batched write of last_used_at. */
         @WithDefault("30s")
         String lastUsedFlushInterval();
+    }
+
+    /**
+     * Demo account for local demos ({@code bin/certana demo}): a user, an organization and an API
+     * key ensured at start, with the credentials written to a file. The start fails when it is
+     * enabled outside the dev and test profiles.
+     */
+    interface DevBootstrap {
+
+        /** Whether to ensure the demo account at start. Allowed only in the dev and test profiles. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** JSON file that receives the demo credentials, with mode 0600. Required when enabled. */
+        Optional<Path> credentialsFile();
     }
 
     /** Limits that each plan gives an organization. */

@@ -14,6 +14,10 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         return count("slug", slug) > 0;
     }
 
+    public Optional<Organization> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
     /** Locks the organization row, so concurrent member additions count members one at a time. */
     public Optional<Organization> findByIdForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

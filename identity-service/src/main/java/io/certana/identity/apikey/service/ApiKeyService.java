@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -110,18 +111,26 @@ public class ApiKeyService {
     /** Looks a key up by its HMAC and notes its use when it is active. */
     @Transactional
     public ApiKeyIntrospection introspect(String secret) {
-        if (!ApiKeys.hasKeyShape(secret)) {
-            return ApiKeyIntrospection.inactive();
-        }
-        Instant now = Instant.now();
-        return keys.findByHash(secrets.hash(secret))
-                .filter(key -> key.isUsableAt(now))
+        return findUsable(secret)
                 .map(key -> {
                     usage.recordUse(key.id);
                     return new ApiKeyIntrospection(true, key.id, key.organizationId, key.userId,
                             List.of(key.scopes), key.rateLimitPerHour, key.rateLimitPerDay);
                 })
                 .orElseGet(ApiKeyIntrospection::inactive);
+    }
+
+    /**
+     * Finds the key with this secret by its HMAC, when the key is active and not expired. It is the
+     * lookup behind {@link #introspect}, without noting a use.
+     */
+    @Transactional
+    public Optional<ApiKey> findUsable(String secret) {
+        if (!ApiKeys.hasKeyShape(secret)) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return keys.findByHash(secrets.hash(secret)).filter(key -> key.isUsableAt(now));
     }
 
     private static Set<Scope> parseScopes(List<String> requested) {

@@ -44,9 +44,14 @@ public class OrganizationService {
      * taken gives 409; a derived slug gets a numeric suffix instead.
      */
     public Organization create(UUID ownerId, CreateOrganizationRequest request) {
+        return create(ownerId, request, Plan.FREE);
+    }
+
+    /** Creates an organization on the given plan with the caller as owner, with the slug rules above. */
+    public Organization create(UUID ownerId, CreateOrganizationRequest request, Plan plan) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Organization created = QuarkusTransaction.requiringNew().call(() -> insert(ownerId, request));
+                Organization created = QuarkusTransaction.requiringNew().call(() -> insert(ownerId, request, plan));
                 Log.infof("User %s created organization %s (%s)", ownerId, created.id, created.slug);
                 return created;
             } catch (RuntimeException e) {
@@ -66,14 +71,13 @@ public class OrganizationService {
         return organizations.findByIdOptional(organizationId);
     }
 
-    private Organization insert(UUID ownerId, CreateOrganizationRequest request) {
+    private Organization insert(UUID ownerId, CreateOrganizationRequest request, Plan plan) {
         String slug = request.slug() != null ? request.slug() : derivedSlug(request.name());
         if (request.slug() != null && organizations.slugExists(slug)) {
             throw slugTaken();
         }
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Plan plan = Plan.FREE;
         IdentityConfig.PlanLimits limits = plan.limits(config.plans());
 
         Organization organization = new Organization();
