@@ -1,5 +1,11 @@
 package io.certana.cli;
 
+import io.certana.cli.demo.DemoCommand;
+import io.certana.cli.demo.DownCommand;
+import io.certana.cli.online.LoginCommand;
+import io.certana.cli.online.RegisterCommand;
+import io.certana.cli.online.StatusCommand;
+import io.certana.cli.online.VerifyCommand;
 import io.certana.cli.proof.ProofCommand;
 import io.certana.cli.watermark.WatermarkCommand;
 import picocli.CommandLine;
@@ -28,6 +34,8 @@ import picocli.CommandLine.HelpCommand;
                 BenchCommand.class,
                 WatermarkCommand.class,
                 ProofCommand.class,
+                DemoCommand.class,
+                DownCommand.class,
                 HelpCommand.class,
         })
 public final class CertanaCommand implements Runnable {
