@@ -109,7 +109,7 @@ public interface VerificationConfig {
     /** Request limits per caller, counted in PostgreSQL in fixed windows. */
     interface RateLimit {
 
-        /** Verifications per hour from one client address without credentials. */
+        /** Requests per hour from one client address without valid credentials. */
         @WithDefault("30")
         int anonymousPerHour();
 

@@ -20,9 +20,10 @@ import jakarta.transaction.Transactional;
 /**
  * Counts requests in fixed windows kept in PostgreSQL, so every replica sees the same counters.
  * An API key is limited per hour and per day (its own limits from introspection, or the configured
- * defaults), a user with an access token likewise, and an anonymous caller per hour and client
- * address. Each window is counted by one atomic upsert that refuses at the limit, and all windows
- * of a request are counted in one transaction, so a refusal by one window counts in none.
+ * defaults), a user with an access token likewise, and a caller without valid credentials per hour
+ * and client address. Each window is counted by one atomic upsert that refuses at the limit, and
+ * all windows of a request are counted in one transaction, so a refusal by one window counts in none.
+ * {@link RateLimitFilter} calls it for every request under {@code /api/v1/}.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -38,11 +39,11 @@ public class RateLimiter {
         this.config = config.rateLimit();
     }
 
-    /** Returns the windows a caller's request counts against: per key, per user, or per client address. */
+    /** Returns the windows a request counts against: per key, per user, or per client address when the caller is null. */
     public List<RateLimitWindow> windowsFor(Caller caller, String clientAddress) {
         if (caller == null) {
             return List.of(new RateLimitWindow("ip:" + clientAddress + ":" + HOUR, config.anonymousPerHour(), HOUR,
-                    "per hour for requests without credentials from this address"));
+                    "per hour for requests without valid credentials from this address"));
         }
         if (caller.isApiKey()) {
             ApiKeyIntrospection key = caller.apiKey();

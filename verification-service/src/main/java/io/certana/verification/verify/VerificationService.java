@@ -29,8 +29,6 @@ import io.certana.verification.matching.MatchRequest;
 import io.certana.verification.matching.MatchResponse;
 import io.certana.verification.quota.QuotaPeriod;
 import io.certana.verification.quota.QuotaService;
-import io.certana.verification.ratelimit.RateLimitContext;
-import io.certana.verification.ratelimit.RateLimiter;
 import io.certana.verification.verdict.Candidate;
 import io.certana.verification.verdict.Decision;
 import io.certana.verification.verdict.Thresholds;
@@ -40,8 +38,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Runs one verification in the order docs/verification.md gives: rate limit, quota, analysis of the
- * file, the match API, the commitment checks, the verdict, the log row. A verification counts
+ * Runs one verification in the order docs/verification.md gives: quota, analysis of the file, the
+ * match API, the commitment checks, the verdict, the log row. The request was counted against the
+ * rate limits before, by {@link io.certana.verification.ratelimit.RateLimitFilter}. A verification counts
  * against the quota only when it produces a verdict, so rejected files and unavailable services give
  * the quota back. Every request that passed the rate limit is logged, whatever its outcome.
  */
@@ -62,8 +61,6 @@ public class VerificationService {
     public record Submission(Path file, Caller caller, UUID organizationId, String clientAddress, String userAgent) {
     }
 
-    private final RateLimiter rateLimiter;
-    private final RateLimitContext rateLimitContext;
     private final QuotaService quotas;
     private final ImageAnalysis analysis;
     private final AssetMatchClient matches;
@@ -74,11 +71,8 @@ public class VerificationService {
     private final long maxBytes;
     private final int matchLimit;
 
-    public VerificationService(RateLimiter rateLimiter, RateLimitContext rateLimitContext, QuotaService quotas,
-            ImageAnalysis analysis, AssetMatchClient matches, VerificationLogWriter logs, MeterRegistry metrics,
-            VerificationConfig config) {
-        this.rateLimiter = rateLimiter;
-        this.rateLimitContext = rateLimitContext;
+    public VerificationService(QuotaService quotas, ImageAnalysis analysis, AssetMatchClient matches,
+            VerificationLogWriter logs, MeterRegistry metrics, VerificationConfig config) {
         this.quotas = quotas;
         this.analysis = analysis;
         this.matches = matches;
@@ -87,11 +81,6 @@ public class VerificationService {
         this.engine = new VerdictEngine(Thresholds.of(config.verdict()));
         this.maxBytes = config.upload().maxBytes().asLongValue();
         this.matchLimit = config.matchLimit();
-    }
-
-    /** Counts the request against the caller's rate limits; 429 when one is full. */
-    public void checkRateLimit(Caller caller, String clientAddress) {
-        rateLimitContext.set(rateLimiter.consume(rateLimiter.windowsFor(caller, clientAddress)));
     }
 
     /**

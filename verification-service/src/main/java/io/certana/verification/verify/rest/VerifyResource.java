@@ -26,7 +26,8 @@ import jakarta.ws.rs.core.MediaType;
  * Verification of a suspect copy. Open to anonymous callers under a per-address limit; an API key
  * needs scope {@code verify}, and a user names the organization in {@code X-Organization-Id} and
  * needs a role that grants {@code verify}. Authenticated verifications count against the
- * organization's monthly quota.
+ * organization's monthly quota; every request counts against the caller's rate limits
+ * ({@link io.certana.verification.ratelimit.RateLimitFilter}).
  */
 @Path("/api/v1/verify")
 @Tag(name = "verification")
@@ -54,7 +55,6 @@ public class VerifyResource {
         // Invalid credentials give 401 here; no credentials at all make an anonymous caller.
         Caller caller = callerContext.currentCaller().orElse(null);
         String clientAddress = clientAddresses.resolve(request);
-        verifications.checkRateLimit(caller, clientAddress);
         UUID organizationId = caller == null ? null : callerContext.requireScope(Scope.VERIFY).organizationId();
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalidField("file",
