@@ -1,8 +1,10 @@
 package io.certana.cli.online;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 import io.certana.cli.CertanaCommand;
+import io.certana.cli.client.CertanaClientException;
 
 /**
  * Prints failures as {@code certana: SUBJECT: message} on standard error and counts them, so that a
@@ -26,6 +28,18 @@ final class ErrorLines {
     /** Reports a failure about a file or another subject such as a service. */
     void report(Object subject, String message) {
         report("certana: " + subject + ": " + message);
+    }
+
+    /**
+     * Reports a failed request about a file. A message that names the file already (the file
+     * could not be read) is printed without repeating it.
+     */
+    void report(Path file, CertanaClientException e) {
+        if (e.failure() == CertanaClientException.Failure.FILE_NOT_READABLE) {
+            report("certana: " + e.getMessage());
+        } else {
+            report(file, e.getMessage());
+        }
     }
 
     /** Reports a failure that concerns no single file. */

@@ -127,8 +127,13 @@ public final class RegisterCommand implements Callable<Integer> {
                 row.existing = registration.existing();
                 progress.advance(i + 1, row.file, (row.existing ? "existing, " : "accepted, ") + status(row));
             } catch (CertanaClientException e) {
-                fail(row, uploadMessage(e), errors);
+                row.error = uploadMessage(e);
                 progress.advance(i + 1, row.file, "failed");
+                if (e.failure() == CertanaClientException.Failure.FILE_NOT_READABLE) {
+                    errors.report(row.file, e);
+                } else {
+                    errors.report(row.file, row.error);
+                }
             }
         }
         progress.finish();
@@ -146,6 +151,7 @@ public final class RegisterCommand implements Callable<Integer> {
                 Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
                 row.asset = client.awaitProcessed(UUID.fromString(row.asset.path("id").asText()), remaining);
                 String status = status(row);
+                progress.advance(i + 1, row.file, status);
                 if (status.equals("failed")) {
                     fail(row, "processing failed: " + row.asset.path("processingError").asText("no reason given"),
                             errors);
@@ -154,11 +160,10 @@ public final class RegisterCommand implements Callable<Integer> {
                     fail(row, "still " + status + " after --timeout " + DurationConverter.format(timeout)
                             + "; check it later with the asset id " + row.asset.path("id").asText(), errors);
                 }
-                progress.advance(i + 1, row.file, status);
             } catch (CertanaClientException e) {
                 row.staleness = "status unknown";
-                fail(row, e.getMessage(), errors);
                 progress.advance(i + 1, row.file, "failed");
+                fail(row, e.getMessage(), errors);
             }
         }
         progress.finish();

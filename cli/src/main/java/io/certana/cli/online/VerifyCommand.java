@@ -75,8 +75,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 progress.advance(i + 1, file, answer.path("verdict").asText());
             } catch (CertanaClientException e) {
                 answer.put("error", e.getMessage());
-                errors.report(file, e.getMessage());
                 progress.advance(i + 1, file, "failed");
+                errors.report(file, e);
             }
             answers.add(answer);
         }
