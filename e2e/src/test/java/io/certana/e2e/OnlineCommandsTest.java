@@ -341,14 +341,19 @@ class OnlineCommandsTest {
     }
 
     @Test
-    void missingApiKeyIsExplained() throws Exception {
+    void missingApiKeyVerifiesAnonymously() throws Exception {
         Map<String, String> withoutKey = new HashMap<>();
         withoutKey.put(ConfigFile.API_KEY, null);
         config.update(withoutKey);
 
-        Result registered = run("register", Photos.noise(dir, "nokey.png").toString());
+        Path noise = Photos.noise(dir, "nokey.png");
+
+        Result registered = run("register", noise.toString());
+        Result anonymous = run("verify", noise.toString());
         Result status = run("status");
 
+        assertEquals(0, anonymous.exitCode(), anonymous.err());
+        assertTrue(lineWith(anonymous.out(), noise.toString()).contains(" unknown "), anonymous.out());
         assertEquals(1, registered.exitCode());
         assertTrue(registered.err().contains("No API key is configured"), registered.err());
         assertTrue(registered.err().contains("certana login"), registered.err());

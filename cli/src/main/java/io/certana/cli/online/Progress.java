@@ -18,7 +18,8 @@ final class Progress {
     private final boolean bar;
     private int lastLength;
 
-    private Progress(PrintWriter err, String phase, int total, boolean bar) {
+    /** Reports progress as a bar ({@code bar} true) or as lines; {@link #start} chooses for real runs. */
+    Progress(PrintWriter err, String phase, int total, boolean bar) {
         this.err = err;
         this.phase = phase;
         this.total = total;
@@ -39,9 +40,9 @@ final class Progress {
     void advance(int done, Path file, String outcome) {
         if (bar) {
             int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
-            String line = "\r" + phase + " [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/"
+            String line = phase + " [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/"
                     + total + " " + file.getFileName();
-            err.print(line + " ".repeat(Math.max(0, lastLength - line.length())));
+            err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
             lastLength = line.length();
         } else {
             err.println(phase + " [" + done + "/" + total + "] " + file + ": " + outcome);
