@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -75,6 +76,36 @@ class WatermarkEngineTest {
         int overlapX = Math.min(largest.x() + largest.width(), 370) - Math.max(largest.x(), 250);
         int overlapY = Math.min(largest.y() + largest.height(), 240) - Math.max(largest.y(), 150);
         assertTrue(overlapX > 60 && overlapY > 45, "largest region " + largest + " misses the paste at 250,150 120x90");
+    }
+
+    @Test
+    void stickerIsTheOnlyLargeRegion() throws IOException {
+        BufferedImage marked = engine.embed(photo("astronaut.png"), PAYLOAD, EnumSet.of(Track.A, Track.B)).marked();
+        BufferedImage edited = copy(marked);
+        Graphics2D g = edited.createGraphics();
+        g.setColor(new Color(250, 210, 40));
+        g.fillRect(280, 380, 180, 90);
+        g.dispose();
+
+        TamperMap map = engine.detect(edited).tamperMap().orElseThrow();
+
+        assertFalse(map.globalChange());
+        List<TamperMap.Region> large = map.regions().stream().filter(region -> region.blocks() >= 12).toList();
+        assertEquals(1, large.size(), "regions of 12 blocks or more: " + map.regions());
+        TamperMap.Region region = large.get(0);
+        assertTrue(region.x() <= 296 && region.x() + region.width() >= 444, "region " + region + " misses x 280..460");
+        assertTrue(region.y() <= 396 && region.y() + region.height() >= 454, "region " + region + " misses y 380..470");
+    }
+
+    @Test
+    void rotatedCopyMapIsGlobal() throws IOException {
+        BufferedImage marked = engine.embed(photo("coffee.png"), PAYLOAD, EnumSet.of(Track.A, Track.B)).marked();
+
+        DetectionResult result = engine.detect(rotate(marked, Math.toRadians(5)));
+
+        assertTrue(result.track(Track.B).detected(), "Track B after a 5° rotation");
+        assertTrue(result.tamperMap().orElseThrow().globalChange(), "a rotated copy's map localises nothing");
+        assertTrue(result.tamperMap().orElseThrow().regions().isEmpty());
     }
 
     @Test

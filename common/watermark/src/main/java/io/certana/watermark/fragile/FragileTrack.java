@@ -37,6 +37,8 @@ public final class FragileTrack {
     public static final float TAMPER_THRESHOLD = 0.3f;
     /** Share of blocks above the threshold from which the change is reported as global. */
     static final double GLOBAL_CHANGE_SHARE = 0.4;
+    /** Lattice rotation from which the map is reported as a global change: 0.5°, in radians. */
+    static final double ROTATION_GLOBAL_RADIANS = Math.toRadians(0.5);
     /** Unmarked and unscored cells: means below EMBED_LOW or above EMBED_HIGH, in luma levels. */
     static final double EMBED_LOW = 4;
     static final double EMBED_HIGH = 251;
@@ -207,6 +209,41 @@ public final class FragileTrack {
      * @param robustPayload   Track B's payload when it decoded, used when Track A's own decode fails
      */
     public Detection detect(Plane working, int width, int height, TileGeometry geometry, Optional<Long> robustPayload) {
+        Detection best = detectAt(working, width, height, geometry, robustPayload);
+        for (TileGeometry candidate : nominalCandidates(geometry)) {
+            Detection other = detectAt(working, width, height, candidate, robustPayload);
+            if (other.codeAgreement() > best.codeAgreement()) {
+                best = other;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The embedder's own lattice, when Track B's estimate lies within its search precision of it
+     * (period within 1 %, angle within 0.3°, no mirror or quarter turn). Track B's estimate is
+     * precise enough for its spread-spectrum decoder but can sit a fraction of a cell off the
+     * embedded grid when part of the image was edited. Track A reads cell means, and on fine
+     * texture such as print, an offset of a fraction of a cell turns intact areas into tampered
+     * blocks. Where the copy was not resampled, the exact grid is either the embedder's (no crop)
+     * or Track B's origin with the exact period and angle (a crop); detection keeps the grid with
+     * the best agreement.
+     */
+    private static List<TileGeometry> nominalCandidates(TileGeometry geometry) {
+        boolean nominalPeriod = Math.abs(geometry.period() / RobustTile.PERIOD_PX - 1) < 0.01;
+        boolean nominalAngle = Math.abs(geometry.angle()) < Math.toRadians(0.3);
+        if (!nominalPeriod || !nominalAngle || geometry.dihedral() != 0) {
+            return List.of();
+        }
+        int factor = geometry.workingFactor();
+        return List.of(
+                new TileGeometry(RobustTile.PERIOD_PX, 0, 0, 0, 0, 0, 0, factor),
+                new TileGeometry(RobustTile.PERIOD_PX, 0, geometry.originX(), geometry.originY(), 0, geometry.offsetX(),
+                        geometry.offsetY(), factor));
+    }
+
+    private Detection detectAt(Plane working, int width, int height, TileGeometry geometry,
+            Optional<Long> robustPayload) {
         Cells cells = measure(working, geometry);
         float[] llr = new float[CELLS * CELLS];
         for (int i = 0; i < cells.soft.length; i++) {
@@ -359,7 +396,11 @@ public final class FragileTrack {
                 }
             }
         }
-        boolean global = filled > 0 && flagged > GLOBAL_CHANGE_SHARE * filled;
+        // A rotated copy is resampled on a grid turned against the cells, and its fill leaves wedges
+        // along the borders: the map then shows where the rotation hurt the cells, not where the
+        // content changed, so it is reported as a global change that localises nothing.
+        boolean rotated = Math.abs(geometry.angle()) > ROTATION_GLOBAL_RADIANS;
+        boolean global = rotated || filled > 0 && flagged > GLOBAL_CHANGE_SHARE * filled;
         List<TamperMap.Region> regions = global ? List.of() : regions(scores, columns, rows, blockSize, width, height);
         return new TamperMap(columns, rows, blockSize, scores, TAMPER_THRESHOLD, regions, global);
     }
