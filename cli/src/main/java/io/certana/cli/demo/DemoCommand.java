@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.certana.cli.client.CertanaClient;
 import io.certana.cli.client.ClientSettings;
+import io.certana.cli.online.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,10 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", sortOptions = false,
         description = {
             "Runs the main job locally: starts PostgreSQL with pgvector and the three services, registers "
-                    + "photos, verifies altered copies (JPEG 50, half size, 10 % crop, 5° rotation, "
+                    + "photos, verifies altered copies (JPEG 50, half size, 10 %% crop, 5° rotation, "
                     + "screenshot, sticker, splice) and unrelated photos, and prints the verdicts.",
             "Photos come from DIR, else ../shared/data/photos beside the repository, else python3-skimage's "
-                    + "sample photographs. Exits 0 only when every verdict is the expected one.",
+                    + "sample photographs. Exits 0 only when every verdict is the expected one, 1 otherwise.",
             "The services keep running afterwards with their logs in .certana/logs; stop them with "
                     + "'certana down'. Data stays in the database 'certana' and .certana/data for the next run."})
 public final class DemoCommand implements Callable<Integer> {
@@ -48,13 +49,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder of photos to use (JPEG, PNG, WebP, TIFF, BMP).")
     private Path folder;
 
-    @Option(names = "--limit", defaultValue = "4", paramLabel = "N",
+    @Option(names = "--limit", defaultValue = "5", paramLabel = "N",
             description = "Largest number of photos to register (default: ${DEFAULT-VALUE}).")
     private int limit;
 
     @Option(names = "--unrelated", defaultValue = "1", paramLabel = "N",
-            description = "Photos of DIR kept back unregistered, in name order from the end, each expected to "
-                    + "verify as unknown (default: ${DEFAULT-VALUE}).")
+            description = "Unrelated photos to verify, each expected to be unknown: python3-skimage photos the "
+                    + "demo never registers, else the last photos of DIR in name order (default: ${DEFAULT-VALUE}).")
     private int unrelated;
 
     @Option(names = "--skip-setup",
@@ -68,7 +69,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        try {
+            return runDemo(System.out);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Expected failures (a busy port, a failed build, a service that did not start) carry
+            // a message that says what to do; a stack trace would bury it.
+            System.err.println("certana demo: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int runDemo(PrintStream out) throws IOException, InterruptedException {
         if (limit < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
@@ -140,24 +151,5 @@ public final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException("identity-service did not write the demo credentials to " + file
                 + ". If it was already running without the dev bootstrap, stop it with 'bin/certana down' "
                 + "(or end the process on port 8081) and run the demo again.");
-    }
-
-    /** Parses durations such as {@code 90s}, {@code 10m} or ISO-8601 {@code PT10M}. */
-    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String text = value.trim().toLowerCase(java.util.Locale.ROOT);
-            if (text.startsWith("pt")) {
-                return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
-            }
-            long amount = Long.parseLong(text.substring(0, text.length() - 1));
-            return switch (text.charAt(text.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "Invalid duration '" + value + "': use a number with s, m or h, e.g. 90s or 10m");
-            };
-        }
     }
 }

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The photographs a demo registers and the ones it keeps back as unrelated. They come from the
- * folder named on the command line, else the shared test photos beside the repository, else the
- * sample photographs of Debian's python3-skimage, which the setup script installs.
+ * The photographs a demo registers and the ones it keeps as unrelated. Photos to register come from
+ * the folder named on the command line, else the shared test photos beside the repository, else the
+ * sample photographs of Debian's python3-skimage, which the setup script installs. Unrelated photos
+ * are python3-skimage photos that the demo never registers, so they stay unrelated across runs
+ * with different folders; without python3-skimage, the last photos of the folder are kept back.
  *
- * @param source where the photos came from, for the output
+ * @param source where the photos to register came from, for the output
  * @param registered photos to register
  * @param unrelated photos never registered, each expected to verify as unknown
  */
@@ -22,51 +24,55 @@ public record DemoPhotos(String source, List<Path> registered, List<Path> unrela
     public static final Path SKIMAGE_DATA = Path.of("/usr/lib/python3/dist-packages/skimage/data");
 
     /**
-     * Photographs of python3-skimage's data folder: color photos of at least 300 px on the short
-     * side, since Track B needs 128 px after the half-size copy. The last two stay unregistered.
+     * Colour photographs of python3-skimage's data folder, at least 300 px on the short side, so
+     * that the half-size copy keeps the 128 px that Track B needs.
      */
     private static final List<String> SKIMAGE_REGISTERED = List.of("astronaut.png", "coffee.png", "chelsea.png");
     private static final List<String> SKIMAGE_UNRELATED = List.of("rocket.jpg", "motorcycle_left.png");
 
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp");
 
-    /**
-     * Chooses the photos. From a folder, the images in name order: the last {@code unrelatedCount}
-     * stay unregistered, and at most {@code limit} of the others are registered.
-     */
+    /** Chooses at most {@code limit} photos to register and {@code unrelatedCount} unrelated ones. */
     public static DemoPhotos choose(Path folder, Workspace workspace, int limit, int unrelatedCount)
             throws IOException {
+        String source;
+        List<Path> candidates;
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
                 throw new IllegalArgumentException("Photo folder not found: " + folder);
             }
-            return fromFolder(folder.toString(), folder, limit, unrelatedCount);
+            source = folder.toString();
+            candidates = images(folder);
+        } else if (Files.isDirectory(workspace.sharedPhotos()) && !images(workspace.sharedPhotos()).isEmpty()) {
+            source = workspace.sharedPhotos().toString();
+            candidates = images(workspace.sharedPhotos());
+        } else if (Files.isRegularFile(SKIMAGE_DATA.resolve(SKIMAGE_REGISTERED.get(0)))) {
+            source = SKIMAGE_DATA + " (python3-skimage)";
+            candidates = SKIMAGE_REGISTERED.stream().map(SKIMAGE_DATA::resolve).toList();
+        } else {
+            throw new IllegalStateException("No photos found: name a folder of photos (bin/certana demo DIR), or "
+                    + "install Debian's python3-skimage (scripts/setup.sh does) for its sample photographs");
         }
-        Path shared = workspace.sharedPhotos();
-        if (Files.isDirectory(shared) && images(shared).size() >= 2) {
-            return fromFolder(shared.toString(), shared, limit, unrelatedCount);
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no image files (JPEG, PNG, WebP, TIFF or BMP)");
         }
-        if (Files.isRegularFile(SKIMAGE_DATA.resolve(SKIMAGE_REGISTERED.get(0)))) {
-            List<Path> registered = SKIMAGE_REGISTERED.stream().map(SKIMAGE_DATA::resolve).limit(limit).toList();
-            List<Path> unrelated = SKIMAGE_UNRELATED.stream().map(SKIMAGE_DATA::resolve)
-                    .limit(Math.max(unrelatedCount, 0)).toList();
-            return new DemoPhotos(SKIMAGE_DATA + " (python3-skimage)", registered, unrelated);
-        }
-        throw new IllegalStateException("No photos found: name a folder of photos (bin/certana demo DIR), or "
-                + "install Debian's python3-skimage (scripts/setup.sh does) for its sample photographs");
-    }
 
-    private static DemoPhotos fromFolder(String source, Path folder, int limit, int unrelatedCount) throws IOException {
-        List<Path> images = images(folder);
-        if (images.size() < 2 && unrelatedCount > 0) {
-            throw new IllegalArgumentException(folder + " holds " + images.size() + " image files; the demo needs at "
-                    + "least 2, one to register and one kept back as unrelated (or pass --unrelated 0)");
+        List<Path> skimageUnrelated = SKIMAGE_UNRELATED.stream().map(SKIMAGE_DATA::resolve)
+                .filter(Files::isRegularFile).filter(file -> !candidates.contains(file)).toList();
+        if (skimageUnrelated.size() >= unrelatedCount) {
+            List<Path> registered = candidates.subList(0, Math.min(limit, candidates.size()));
+            return new DemoPhotos(source, List.copyOf(registered), skimageUnrelated.subList(0, unrelatedCount));
         }
-        int kept = Math.min(unrelatedCount, images.size() - 1);
-        List<Path> candidates = images.subList(0, images.size() - kept);
-        List<Path> registered = candidates.subList(0, Math.min(limit, candidates.size()));
-        List<Path> unrelated = images.subList(images.size() - kept, images.size());
-        return new DemoPhotos(source, List.copyOf(registered), List.copyOf(unrelated));
+
+        // Without python3-skimage, keep the last photos of the folder back as the unrelated ones.
+        if (candidates.size() <= unrelatedCount) {
+            throw new IllegalArgumentException(source + " holds " + candidates.size() + " image files; without "
+                    + "python3-skimage the demo keeps " + unrelatedCount + " of them back as unrelated and needs "
+                    + "one more to register (or pass --unrelated 0)");
+        }
+        List<Path> kept = candidates.subList(0, candidates.size() - unrelatedCount);
+        return new DemoPhotos(source, List.copyOf(kept.subList(0, Math.min(limit, kept.size()))),
+                List.copyOf(candidates.subList(candidates.size() - unrelatedCount, candidates.size())));
     }
 
     private static List<Path> images(Path folder) throws IOException {

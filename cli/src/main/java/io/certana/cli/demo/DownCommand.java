@@ -12,7 +12,13 @@ public final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workspace workspace = Workspace.locate();
+        Workspace workspace;
+        try {
+            workspace = Workspace.locate();
+        } catch (IllegalStateException e) {
+            System.err.println("certana down: " + e.getMessage());
+            return 1;
+        }
         int stopped = new LocalServices(workspace, System.out).stop();
         System.out.println(stopped == 0 ? "No service started by 'certana demo' is running."
                 : "Stopped " + stopped + (stopped == 1 ? " service." : " services.")

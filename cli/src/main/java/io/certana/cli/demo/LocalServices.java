@@ -81,10 +81,19 @@ public final class LocalServices {
         if (stale.isEmpty()) {
             return;
         }
-        out.println("Building " + String.join(", ", stale) + " with Maven (the first build takes a few minutes) ...");
-        List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-ntp", "-Dstyle.color=never", "-pl",
+        Files.createDirectories(workspace.logDirectory());
+        Path log = workspace.logDirectory().resolve("build.log");
+        out.println("Building " + String.join(", ", stale) + " with Maven (the first build takes a few minutes; log: "
+                + workspace.root().relativize(log) + ") ...");
+        List<String> command = new ArrayList<>(List.of(maven(), "-B", "-ntp", "-Dstyle.color=never", "-pl",
                 String.join(",", stale), "-am", "package", "-DskipTests"));
-        run(command, "the Maven build");
+        Process process = new ProcessBuilder(command).directory(workspace.root().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("The Maven build failed with exit code " + exit + ". The end of " + log
+                    + ":" + System.lineSeparator() + tail(log, 40));
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import picocli.CommandLine;
  * Reads a duration option such as {@code 90s}, {@code 10m}, {@code 1h30m} or {@code 500ms}
  * (units ms, s, m, h), or an ISO 8601 duration such as {@code PT10M}.
  */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
