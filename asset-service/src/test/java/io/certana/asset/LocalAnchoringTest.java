@@ -1,5 +1,10 @@
 package io.certana.asset;
 
+import static io.certana.asset.AnchoringApi.commitment;
+import static io.certana.asset.AnchoringApi.inclusionHolds;
+import static io.certana.asset.AnchoringApi.leafHash;
+import static io.certana.asset.AnchoringApi.path;
+import static io.certana.asset.AnchoringApi.registerCompleted;
 import static io.certana.asset.AssetApi.withKey;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -198,37 +203,6 @@ class LocalAnchoringTest {
         while (batcher.cutBatch(true).isPresent()) {
             // Small batches: cut until nothing waits.
         }
-    }
-
-    private static List<UUID> registerCompleted(Tenants.Tenant tenant, int count, int seed) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(AssetApi.register(tenant.writeKey(), TestPictures.png(256, 192, seed + i), "anchor-" + seed + "-" + i
-                    + ".png", "image/png"));
-        }
-        ids.forEach(id -> AssetApi.awaitCompleted(tenant.writeKey(), id));
-        return ids;
-    }
-
-    private static JsonPath commitment(Tenants.Tenant tenant, UUID id) {
-        return withKey(tenant.readKey()).get("/api/v1/assets/{id}/commitment", id)
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    /** Checks the whole chain of a commitment's proof: payload hash, leaf hash, root. */
-    private static boolean inclusionHolds(JsonPath commitment) {
-        byte[] leaf = leafHash(commitment);
-        assertEquals(commitment.getString("proof.leafHash"), HEX.formatHex(leaf), "the stated leaf hash");
-        return Rfc6962.inclusionHolds(leaf, commitment.getInt("proof.leafIndex"), commitment.getInt("proof.treeSize"),
-                path(commitment), HEX.parseHex(commitment.getString("proof.root")));
-    }
-
-    private static byte[] leafHash(JsonPath commitment) {
-        return Rfc6962.leafHash(HEX.parseHex(commitment.getString("commitmentHash")));
-    }
-
-    private static List<byte[]> path(JsonPath commitment) {
-        return commitment.getList("proof.auditPath", String.class).stream().map(HEX::parseHex).toList();
     }
 
     /** Checks that the latest signed tree head covers the batch root at the given log entry. */
