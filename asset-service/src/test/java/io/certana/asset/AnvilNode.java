@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,10 @@ final class AnvilNode implements AutoCloseable {
         process = null;
     }
 
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** Starts a fresh node on the same port, as an operator restarting a node without its data would. */
     void restartFresh() throws IOException {
         stop();
@@ -108,9 +113,44 @@ final class AnvilNode implements AutoCloseable {
         return Long.decode(call("eth_blockNumber", List.of()).asText());
     }
 
+    /** Returns the hash of the canonical block at this height, lower case. */
+    String blockHash(long number) {
+        JsonNode block = call("eth_getBlockByNumber", List.of("0x" + Long.toHexString(number), false));
+        if (block.isNull()) {
+            throw new IllegalStateException("Anvil has no block " + number + "; the head is " + blockNumber());
+        }
+        return block.get("hash").asText().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Replaces the top {@code depth} blocks with as many empty blocks ({@code anvil_reorg}). Anvil
+     * 1.7.1 discards the transactions of the replaced blocks: they have no receipt and do not return
+     * to the pool.
+     */
+    void reorg(int depth) {
+        call("anvil_reorg", List.of(depth, List.of()));
+    }
+
+    /**
+     * Replaces the top {@code depth} blocks with new ones and puts one signed transaction into the
+     * new block at {@code blockOffset} (0 is the first block above the common ancestor).
+     */
+    void reorg(int depth, String rawTransaction, int blockOffset) {
+        call("anvil_reorg", List.of(depth, List.of(List.of(rawTransaction, blockOffset))));
+    }
+
     /** Returns the transaction, or a JSON null when the node does not know it. */
     JsonNode transaction(String txHash) {
         return call("eth_getTransactionByHash", List.of(txHash));
+    }
+
+    /** Returns the signed transaction as sent, 0x-prefixed hex. */
+    String rawTransaction(String txHash) {
+        JsonNode raw = call("eth_getRawTransactionByHash", List.of(txHash));
+        if (raw.isNull()) {
+            throw new IllegalStateException("Anvil has no transaction " + txHash);
+        }
+        return raw.asText();
     }
 
     JsonNode call(String method, List<Object> params) {

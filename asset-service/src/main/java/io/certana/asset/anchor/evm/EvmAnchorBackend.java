@@ -22,6 +22,7 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
@@ -44,9 +45,11 @@ import okhttp3.OkHttpClient;
  * twice the latest base fee plus the node's suggested tip, capped by configuration.
  *
  * <p>An anchor is confirmed once its block has the configured number of confirmations, and
- * finalized once that block is at or below the node's {@code finalized} block. A receipt that
- * disappears after inclusion (a reorganisation) makes the anchor dropped; the tracker then
- * anchors the batch again.
+ * finalized once that block is at or below the node's {@code finalized} block. An anchor seen in a
+ * block is dropped when its receipt is gone and another block has taken that height, because then a
+ * reorganisation removed it. The tracker then anchors the batch again. Responses that contradict
+ * each other, such as a receipt naming a block the node does not have, raise
+ * {@link AnchorBackendException}, so the tracker keeps the anchor's state and checks again later.
  */
 public final class EvmAnchorBackend implements AnchorBackend, AutoCloseable {
 
@@ -181,22 +184,24 @@ public final class EvmAnchorBackend implements AnchorBackend, AutoCloseable {
         Optional<TransactionReceipt> found = call("eth_getTransactionReceipt",
                 web3.ethGetTransactionReceipt(receipt.txHash())).getTransactionReceipt();
         if (found.isEmpty()) {
-            // Seen in a block before and gone now: a reorganisation took it out of the chain.
-            return receipt.blockHash() != null ? AnchorStatus.lost(AnchorState.DROPPED) : AnchorStatus.notIncluded();
+            return receipt.blockHash() == null ? AnchorStatus.notIncluded() : receiptGoneAfterInclusion(receipt);
         }
         TransactionReceipt included = found.get();
         BigInteger blockNumber = included.getBlockNumber();
         String blockHash = included.getBlockHash();
+
+        // A node in the middle of a reorganisation may return a receipt of a block that is no longer
+        // canonical. A provider whose load balancer spreads requests over nodes at different heights
+        // may return a receipt of a block that its next node does not have yet. Check again later.
+        EthBlock.Block canonical = blockAt(blockNumber);
+        if (canonical == null || !canonical.getHash().equalsIgnoreCase(blockHash)) {
+            throw new AnchorBackendException("the Ethereum node at " + endpoint() + " returned a receipt of "
+                    + receipt.txHash() + " in block " + blockNumber + " (" + blockHash + "), but "
+                    + (canonical == null ? "no block at that height" : "block " + canonical.getHash() + " there")
+                    + "; checking again later");
+        }
         if (!included.isStatusOK()) {
             return new AnchorStatus(AnchorState.FAILED, blockNumber.longValueExact(), blockHash, 0);
-        }
-
-        // A node in the middle of a reorganisation may still return a receipt of a block that is no
-        // longer canonical: then look again later.
-        EthBlock.Block canonical = call("eth_getBlockByNumber",
-                web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(blockNumber), false)).getBlock();
-        if (canonical == null || !canonical.getHash().equalsIgnoreCase(blockHash)) {
-            return AnchorStatus.notIncluded();
         }
         BigInteger head = call("eth_blockNumber", web3.ethBlockNumber()).getBlockNumber();
         long confirmations = head.subtract(blockNumber).longValueExact() + 1;
@@ -223,6 +228,35 @@ public final class EvmAnchorBackend implements AnchorBackend, AutoCloseable {
         web3.shutdown();
     }
 
+    /**
+     * Decides what a missing receipt means for an anchor that was seen in a block. Only another
+     * block at that height proves a reorganisation. A node without a block there, or with the same
+     * block still there, responds from a view that lags behind or is incomplete (for example one
+     * node of a load-balanced provider), so the anchor is checked again later.
+     *
+     * @throws AnchorBackendException when the node's responses do not prove a reorganisation
+     */
+    private AnchorStatus receiptGoneAfterInclusion(AnchorReceipt receipt) {
+        EthBlock.Block block = blockAt(BigInteger.valueOf(receipt.blockNumber()));
+        if (block == null) {
+            throw new AnchorBackendException("the Ethereum node at " + endpoint() + " returned no receipt of "
+                    + receipt.txHash() + " and no block " + receipt.blockNumber() + ", where it was included;"
+                    + " the node may lag behind the chain, checking again later");
+        }
+        if (block.getHash().equalsIgnoreCase(receipt.blockHash())) {
+            throw new AnchorBackendException("the Ethereum node at " + endpoint() + " returned no receipt of "
+                    + receipt.txHash() + ", although block " + receipt.blockNumber() + " (" + receipt.blockHash()
+                    + "), which includes it, is still canonical; checking again later");
+        }
+        return AnchorStatus.lost(AnchorState.DROPPED);
+    }
+
+    /** Returns the canonical block at this height, without its transactions, or null when the node has none. */
+    private EthBlock.Block blockAt(BigInteger number) {
+        return call("eth_getBlockByNumber", web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(number), false))
+                .getBlock();
+    }
+
     /** Returns the number of the node's finalized block, or empty when it has none or does not support the tag. */
     private Optional<BigInteger> finalizedBlock() {
         EthBlock answer = send("eth_getBlockByNumber", web3.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false));
@@ -242,11 +276,16 @@ public final class EvmAnchorBackend implements AnchorBackend, AutoCloseable {
         return answer;
     }
 
-    /** Sends a request and returns its answer, error answers included, failing on a transport error. */
+    /**
+     * Sends a request and returns its response, error responses included, failing on a transport
+     * error. web3j 4.12 reports an HTTP status other than 2xx (a gateway error, a provider's rate
+     * limit) as the unchecked {@link ClientConnectionException}. It is caught here too, because the
+     * tracker retries only {@link AnchorBackendException}.
+     */
     private <T extends Response<?>> T send(String method, Request<?, T> request) {
         try {
             return request.send();
-        } catch (IOException e) {
+        } catch (IOException | ClientConnectionException e) {
             throw new AnchorBackendException(method + " on the Ethereum node at " + endpoint() + " failed: " + e, e);
         }
     }

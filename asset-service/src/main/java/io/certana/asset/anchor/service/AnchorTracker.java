@@ -157,9 +157,7 @@ public class AnchorTracker {
                 Log.infof("Anchor %s of batch %s finalized at block %d", anchor.id, batch.id, status.blockNumber());
             }
             case DROPPED, FAILED -> {
-                end(anchor, batch, status.state(), status.state() == AnchorState.FAILED
-                        ? "the transaction was reverted in block " + status.blockNumber()
-                        : "the transaction left the chain after block " + anchor.blockNumber, now);
+                end(anchor, batch, status.state(), endReason(anchor, status), now);
                 return;
             }
         }
@@ -189,6 +187,17 @@ public class AnchorTracker {
         batch.status = current.status;
         batch.updatedAt = now;
         batches.followAnchor(current);
+    }
+
+    /** Describes why a dropped or failed attempt ended, for {@code last_error} and the log. */
+    private static String endReason(Anchor anchor, AnchorStatus status) {
+        if (status.state() == AnchorState.FAILED) {
+            return "the transaction was reverted in block " + status.blockNumber();
+        }
+        if (anchor.blockNumber == null) {
+            return "the " + anchor.backend + " backend reported the transaction as lost before it was included";
+        }
+        return "a chain reorganisation removed the transaction from block " + anchor.blockNumber;
     }
 
     /**
