@@ -39,6 +39,12 @@ psql_admin() {
   PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" "$@"
 }
 
+# 0. Java 17 and Maven, which build and test the suite.
+if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+  log "installing Java 17 and Maven"
+  apt_install openjdk-17-jdk-headless maven
+fi
+
 # 1. PostgreSQL 15 installed and running.
 if ! command -v pg_ctlcluster >/dev/null || [ ! -x /usr/lib/postgresql/$PG_MAJOR/bin/postgres ]; then
   log "installing postgresql-$PG_MAJOR"

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.certana.cli.client.CertanaClient;
 import io.certana.cli.client.ClientSettings;
+import io.certana.cli.client.ConfigFile;
+import io.certana.cli.client.SettingsResolver;
 import io.certana.cli.online.DurationConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
     private boolean skipSetup;
 
     @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Longest wait for one photo's registration to finish processing, e.g. 90s or 10m "
+            description = "Maximum wait for one photo's registration to finish processing, e.g. 90s or 10m "
                     + "(default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
@@ -73,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             return runDemo(System.out);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // Expected failures (a busy port, a failed build, a service that did not start) carry
-            // a message that says what to do; a stack trace would bury it.
+            // a message with the next step, which a stack trace would bury.
             System.err.println("certana demo: " + e.getMessage());
             return 1;
         }
@@ -127,9 +129,28 @@ public final class DemoCommand implements Callable<Integer> {
                 + LocalServices.baseUri("verification") + "; logs in " + workspace.root().relativize(
                         workspace.logDirectory()) + ".");
         out.println("Altered copies are in " + workspace.root().relativize(copies) + "; try 'bin/certana verify "
-                + "FILE'. The demo account's API key is in " + workspace.root().relativize(workspace.credentialsFile())
-                + ". Stop the services with 'bin/certana down'.");
+                + "FILE'. The demo account's credentials are in "
+                + workspace.root().relativize(workspace.credentialsFile()) + ".");
+        offerApiKey(apiKey, out);
+        out.println("Stop the services with 'bin/certana down'.");
         return report.passed() ? 0 : 1;
+    }
+
+    /**
+     * Stores the demo API key in the CLI's config file when neither that file nor the environment
+     * holds a key yet, so that {@code certana register} and {@code status} work against the demo.
+     * An existing key is never replaced.
+     */
+    private static void offerApiKey(String apiKey, PrintStream out) throws IOException {
+        Map<String, String> environment = System.getenv();
+        ConfigFile config = new ConfigFile(ConfigFile.locate(environment, Path.of(System.getProperty("user.home"))));
+        String configured = config.read().getProperty(ConfigFile.API_KEY);
+        if (environment.containsKey(SettingsResolver.API_KEY_VARIABLE) || (configured != null && !configured.isBlank())) {
+            out.println("The CLI keeps its own API key; 'bin/certana login --api-key KEY' switches to the demo's.");
+            return;
+        }
+        config.update(Map.of(ConfigFile.API_KEY, apiKey));
+        out.println("The demo's API key is now the CLI's key, stored in " + config.path() + " (mode 0600).");
     }
 
     /**

@@ -97,7 +97,7 @@ public final class LocalServices {
     }
 
     /**
-     * Starts every service that is not already answering its readiness check, and waits until all
+     * Starts every service that does not already pass its readiness check, and waits until all
      * are ready. Returns the services that this call started.
      */
     public List<Service> start(Map<String, Map<String, String>> environmentByService)
@@ -317,11 +317,11 @@ public final class LocalServices {
         return workspace.root().resolve("scripts/mvn").toString();
     }
 
-    private void run(List<String> command, String what) throws IOException, InterruptedException {
+    private void run(List<String> command, String description) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(workspace.root().toFile()).inheritIO().start();
         int exit = process.waitFor();
         if (exit != 0) {
-            throw new IllegalStateException(what + " failed with exit code " + exit + "; its output is above");
+            throw new IllegalStateException(description + " failed with exit code " + exit + "; its output is above");
         }
     }
 
