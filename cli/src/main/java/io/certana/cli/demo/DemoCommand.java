@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Photos come from DIR, else ../shared/data/photos beside the repository, else python3-skimage's "
                     + "sample photographs. Exits 0 only when every verdict is the expected one, 1 otherwise.",
             "The services keep running afterwards with their logs in .certana/logs; stop them with "
-                    + "'certana down'. Data stays in the database 'certana' and .certana/data for the next run."})
+                    + "'certana down'. Data stays in the database 'certana' and ~/.local/share/certana for the next "
+                    + "run."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,8 +109,11 @@ public final class DemoCommand implements Callable<Integer> {
         }, "certana-demo-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
 
-        services.start(Map.of("identity", Map.of("CERTANA_IDENTITY_DEV_BOOTSTRAP_ENABLED", "true")));
-        String apiKey = readApiKey(workspace.credentialsFile());
+        services.start(Map.of(
+                "identity", Map.of("CERTANA_IDENTITY_DEV_BOOTSTRAP_ENABLED", "true",
+                        "CERTANA_IDENTITY_DEV_BOOTSTRAP_CREDENTIALS_FILE", Workspace.credentialsFile().toString()),
+                "asset", Map.of("CERTANA_ASSET_STORAGE_ROOT", Workspace.assetStorage().toString())));
+        String apiKey = readApiKey(Workspace.credentialsFile());
 
         CertanaClient client = new CertanaClient(new ClientSettings(LocalServices.baseUri("identity"),
                 LocalServices.baseUri("asset"), LocalServices.baseUri("verification"), apiKey));
@@ -129,8 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + LocalServices.baseUri("verification") + "; logs in " + workspace.root().relativize(
                         workspace.logDirectory()) + ".");
         out.println("Altered copies are in " + workspace.root().relativize(copies) + "; try 'bin/certana verify "
-                + "FILE'. The demo account's credentials are in "
-                + workspace.root().relativize(workspace.credentialsFile()) + ".");
+                + "FILE'. Stored images and the demo account's credentials are in " + Workspace.dataDirectory() + ".");
         offerApiKey(apiKey, out);
         out.println("Stop the services with 'bin/certana down'.");
         return report.passed() ? 0 : 1;
@@ -145,6 +148,9 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> environment = System.getenv();
         ConfigFile config = new ConfigFile(ConfigFile.locate(environment, Path.of(System.getProperty("user.home"))));
         String configured = config.read().getProperty(ConfigFile.API_KEY);
+        if (apiKey.equals(configured) && !environment.containsKey(SettingsResolver.API_KEY_VARIABLE)) {
+            return;
+        }
         if (environment.containsKey(SettingsResolver.API_KEY_VARIABLE) || (configured != null && !configured.isBlank())) {
             out.println("The CLI keeps its own API key; 'bin/certana login --api-key KEY' switches to the demo's.");
             return;

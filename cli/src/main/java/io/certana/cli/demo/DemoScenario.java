@@ -123,10 +123,13 @@ public final class DemoScenario {
         long start = System.nanoTime();
         progress.printf("Registering %s ...%n", photo.getFileName());
         try {
-            JsonNode accepted = client.register(photo, photo.getFileName().toString());
-            UUID id = UUID.fromString(accepted.path("id").asText());
+            io.certana.cli.client.Registration accepted = client.upload(photo, photo.getFileName().toString());
+            UUID id = accepted.id();
             JsonNode asset = client.awaitProcessed(id, processingTimeout);
             String status = asset.path("processingStatus").asText();
+            if (accepted.existing()) {
+                progress.printf("  %s: already registered as asset %s (an earlier run)%n", photo.getFileName(), id);
+            }
             if (!"completed".equals(status)) {
                 progress.printf("  %s: processing %s: %s%n", photo.getFileName(), status,
                         asset.path("processingError").asText("no error given"));

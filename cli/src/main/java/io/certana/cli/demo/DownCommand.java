@@ -22,7 +22,7 @@ public final class DownCommand implements Callable<Integer> {
         int stopped = new LocalServices(workspace, System.out).stop();
         System.out.println(stopped == 0 ? "No service started by 'certana demo' is running."
                 : "Stopped " + stopped + (stopped == 1 ? " service." : " services.")
-                        + " Data is kept in the database 'certana' and in .certana/data.");
+                        + " Data is kept in the database 'certana' and in " + Workspace.dataDirectory() + ".");
         return 0;
     }
 }

@@ -49,14 +49,32 @@ public record Workspace(Path root) {
         return root.resolve(".certana/logs");
     }
 
-    /** {@code .certana/demo}: the demo account's credentials and the altered copies. */
+    /** {@code .certana/demo}: the altered copies of the last run. */
     public Path demoDirectory() {
         return root.resolve(".certana/demo");
     }
 
+    /**
+     * The demo's data folder, {@code $XDG_DATA_HOME/certana} or {@code ~/.local/share/certana}: the
+     * stored images and the demo account's credentials. It belongs to the user, not to a checkout,
+     * because the database {@code certana} belongs to the machine. Two checkouts of the repository
+     * then share one consistent set of assets, files and API key.
+     */
+    public static Path dataDirectory() {
+        String dataHome = System.getenv("XDG_DATA_HOME");
+        Path base = dataHome != null && !dataHome.isBlank() ? Path.of(dataHome)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("certana");
+    }
+
+    /** The folder where the demo's asset-service stores originals and watermarked outputs. */
+    public static Path assetStorage() {
+        return dataDirectory().resolve("assets");
+    }
+
     /** The JSON file that identity-service's dev bootstrap writes the demo account into. */
-    public Path credentialsFile() {
-        return demoDirectory().resolve("credentials.json");
+    public static Path credentialsFile() {
+        return dataDirectory().resolve("demo-credentials.json");
     }
 
     /** The shared test data beside the repository, present in CI but not on a user's machine. */

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                         + "changed only by benign edits), forged (altered content or an invalid commitment) or "
                         + "unknown (nothing ties it to a registered image).",
                 "Sends the configured API key (scope verify), or verifies anonymously under the per-address "
-                        + "limit when none is configured. A directory expands to the image files in it.",
+                        + "limit when none is configured. A directory expands to the image files in it (with -r, also "
+                        + "in its subdirectories).",
                 "Prints a table: file, verdict, confidence, matched asset and a summary of the evidence. Exit code "
                         + "0 when every request succeeded, whatever the verdicts, and 1 when one failed.",
         })
@@ -49,6 +50,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Image files to verify, or directories of them.")
     private List<Path> inputs;
 
+    @Option(names = {"-r", "--recursive"}, description = "Include images in subdirectories of each directory.")
+    private boolean recursive;
+
     @Option(names = "--json", description = "Print a JSON array of verification-service's full responses, each with "
             + "the file name, instead of the table.")
     private boolean json;
@@ -63,7 +67,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         CertanaClient client = new CertanaClient(settings);
 
-        List<Path> files = ImageFiles.expand(inputs, false, errors);
+        List<Path> files = ImageFiles.expand(inputs, recursive, errors);
         List<JsonNode> answers = new ArrayList<>();
         Progress progress = Progress.start(spec.commandLine().getErr(), "verifying", files.size());
         errors.showAbove(progress);

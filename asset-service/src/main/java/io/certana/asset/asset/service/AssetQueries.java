@@ -115,8 +115,10 @@ public class AssetQueries {
             return new Download(blobs.open(key), mediaType, size, sha256, fileName);
         } catch (NoSuchFileException e) {
             Log.errorf("Blob %s of asset %s is missing from storage", key, asset.id);
-            throw ProblemException.serviceUnavailable("The stored file of asset " + asset.id
-                    + " cannot be read at the moment. Try again later.");
+            // NOTE: the row outlived its file (storage lost, moved or pointed elsewhere). Retrying does not
+            // help; an operator restores the blob store from its backup (docs/deploy.md).
+            throw ProblemException.serviceUnavailable("The stored file of asset " + asset.id + " is missing from "
+                    + "the blob store. Ask the operator to restore the storage folder from its backup.");
         }
     }
 
