@@ -210,7 +210,13 @@ public final class FragileTrack {
      */
     public Detection detect(Plane working, int width, int height, TileGeometry geometry, Optional<Long> robustPayload) {
         Detection best = detectAt(working, width, height, geometry, robustPayload);
+        if (best.codeAgreement() >= NOMINAL_RETRY_BELOW) {
+            return best;
+        }
         for (TileGeometry candidate : nominalCandidates(geometry)) {
+            if (candidate.equals(geometry)) {
+                continue;
+            }
             Detection other = detectAt(working, width, height, candidate, robustPayload);
             if (other.codeAgreement() > best.codeAgreement()) {
                 best = other;
@@ -218,6 +224,13 @@ public final class FragileTrack {
         }
         return best;
     }
+
+    /**
+     * Agreement from which the cells read at Track B's geometry are taken as they are: an intact
+     * or recompressed copy agrees almost everywhere, so only a copy with disagreeing cells is read
+     * again on the embedded lattice.
+     */
+    static final double NOMINAL_RETRY_BELOW = 0.98;
 
     /**
      * The embedder's own lattice, when Track B's estimate lies within its search precision of it
