@@ -10,6 +10,7 @@
 #   CERTANA_PG_ADMIN     superuser that creates roles, databases and the extension (default postgres)
 #   CERTANA_DB_PASSWORD  password given to the three service roles (default certana-dev, local use only)
 #   CERTANA_DATABASES    databases to prepare (default "certana certana_test")
+#   CERTANA_TEST_TOOLS   1 (default) also installs what only the tests use: Anvil and kubectl
 set -euo pipefail
 
 PG_MAJOR=15
@@ -18,6 +19,7 @@ PG_PORT=${CERTANA_PG_PORT:-5432}
 PG_ADMIN=${CERTANA_PG_ADMIN:-postgres}
 DB_PASSWORD=${CERTANA_DB_PASSWORD:-certana-dev}
 DATABASES=${CERTANA_DATABASES:-certana certana_test}
+TEST_TOOLS=${CERTANA_TEST_TOOLS:-1}
 SERVICES="identity asset verification"
 
 log() { printf 'setup: %s\n' "$*" >&2; }
@@ -142,7 +144,9 @@ done
 ANVIL_VERSION=1.7.1
 anvil_dir="$(cd "$(dirname "$0")/.." && pwd)/.certana/tools/anvil"
 anvil_bin="$anvil_dir/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
-if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+if [ "$TEST_TOOLS" != "1" ]; then
+  :
+elif [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
   log "skipping Anvil: the npm package is built for Linux x86_64 only; the evm anchoring tests will skip"
 elif [ -x "$anvil_bin" ] && "$anvil_bin" --version 2>/dev/null | grep -q "Version: $ANVIL_VERSION"; then
   :
@@ -166,7 +170,7 @@ fi
 # kubectl renders the Kubernetes overlays offline for the manifest check in deploy/. The overlays
 # need its built-in Kustomize 5 (kubectl 1.27 or newer). Debian 12's kubernetes-client is 1.20 with
 # Kustomize 2, so it is installed only where no kubectl exists, and the check then reports the old version.
-if ! command -v kubectl >/dev/null; then
+if [ "$TEST_TOOLS" = "1" ] && ! command -v kubectl >/dev/null; then
   log "installing kubectl (Debian's kubernetes-client)"
   apt_install kubernetes-client
 fi

@@ -52,7 +52,7 @@ public final class DemoScenario {
     public record Check(String photo, String copy, Path file, Verdict expected, UUID expectedAsset, String verdict,
             double confidence, String rule, UUID matchedAsset, long millis, String error) {
 
-        /** Whether the verdict, and for authentic and forged the matched asset, are the expected ones. */
+        /** Returns whether the verdict, and for authentic and forged the matched asset, are the expected ones. */
         public boolean passed() {
             if (error != null || !expected.wireName().equals(verdict)) {
                 return false;
@@ -64,7 +64,7 @@ public final class DemoScenario {
     /** The outcome of a run. */
     public record Report(List<Registration> registrations, List<Check> checks) {
 
-        /** Whether every photo registered and every verdict is the expected one. */
+        /** Returns whether every photo registered and every verdict is the expected one. */
         public boolean passed() {
             return registrations.stream().allMatch(registration -> "completed".equals(registration.status()))
                     && checks.stream().allMatch(Check::passed);
@@ -91,8 +91,8 @@ public final class DemoScenario {
 
     /**
      * Registers {@code photos}, verifies their copies and the {@code unrelated} photos. A splice takes
-     * its pasted region from the next photo of the list (cyclically), or from the first unrelated
-     * photo when only one photo is registered.
+     * its pasted region from the next photo of the list (cyclically) that decodes, then from the
+     * unrelated photos.
      */
     public Report run(List<Path> photos, List<Path> unrelated) throws IOException, InterruptedException {
         if (photos.isEmpty()) {
@@ -109,9 +109,12 @@ public final class DemoScenario {
             if (!"completed".equals(registration.status())) {
                 continue;
             }
-            Path donor = photos.size() > 1 ? photos.get((i + 1) % photos.size())
-                    : unrelated.isEmpty() ? null : unrelated.get(0);
-            checks.addAll(verifyCopies(registration, donor));
+            List<Path> donors = new ArrayList<>();
+            for (int next = 1; next < photos.size(); next++) {
+                donors.add(photos.get((i + next) % photos.size()));
+            }
+            donors.addAll(unrelated);
+            checks.addAll(verifyCopies(registration, donors));
         }
         for (Path photo : unrelated) {
             checks.add(verify(photo.getFileName().toString(), "unrelated", photo, Verdict.UNKNOWN, null));
@@ -141,7 +144,12 @@ public final class DemoScenario {
         }
     }
 
-    private List<Check> verifyCopies(Registration registration, Path donorPhoto) throws IOException, InterruptedException {
+    /**
+     * Verifies the registered output and its copies. The splice takes its region from the first of
+     * {@code donors} that decodes.
+     */
+    private List<Check> verifyCopies(Registration registration, List<Path> donors)
+            throws IOException, InterruptedException {
         String name = registration.photo().getFileName().toString();
         Path folder = copiesDirectory.resolve(stem(name));
         Files.createDirectories(folder);
@@ -165,13 +173,18 @@ public final class DemoScenario {
                 Attacks.screenshot(marked, 1280));
         List<Attacks.Copy> edited = new ArrayList<>();
         edited.add(Attacks.sticker(marked, 0.10));
-        if (donorPhoto != null) {
+        BufferedImage donor = null;
+        for (Path candidate : donors) {
             try {
-                edited.add(Attacks.paste(marked, decode(donorPhoto), 0.10, 0.35, 0.45));
+                donor = decode(candidate);
+                break;
             } catch (ImageDecodeException e) {
-                progress.printf("  %s: skipping the splice, %s does not decode: %s%n", name, donorPhoto.getFileName(),
-                        e.getMessage());
+                progress.printf("  %s: %s does not decode, so the splice takes its region from another photo: %s%n",
+                        name, candidate.getFileName(), e.getMessage());
             }
+        }
+        if (donor != null) {
+            edited.add(Attacks.paste(marked, donor, 0.10, 0.35, 0.45));
         }
 
         List<Check> checks = new ArrayList<>();
@@ -181,6 +194,10 @@ public final class DemoScenario {
         }
         for (Attacks.Copy copy : edited) {
             checks.add(verify(name, copy.name(), write(folder, copy), Verdict.FORGED, registration.assetId()));
+        }
+        if (donor == null) {
+            checks.add(new Check(name, "paste10", null, Verdict.FORGED, registration.assetId(), null, 0, null, null, 0,
+                    "no splice: no other photo decodes to take a region from"));
         }
         return checks;
     }

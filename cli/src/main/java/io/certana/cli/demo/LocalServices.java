@@ -67,7 +67,9 @@ public final class LocalServices {
     /** Runs the setup script: PostgreSQL with pgvector, databases, roles, sample photos. */
     public void setUpDatabase() throws IOException, InterruptedException {
         out.println("Preparing PostgreSQL with pgvector (scripts/setup.sh) ...");
-        run(List.of("bash", workspace.root().resolve("scripts/setup.sh").toString()), "scripts/setup.sh");
+        // The tools only the tests use (Anvil, kubectl) are left out.
+        run(List.of("env", "CERTANA_TEST_TOOLS=0", "bash", workspace.root().resolve("scripts/setup.sh").toString()),
+                "scripts/setup.sh");
     }
 
     /** Builds the service jars with Maven when one is missing or older than its sources. */
