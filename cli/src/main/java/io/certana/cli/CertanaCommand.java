@@ -46,6 +46,8 @@ public final class CertanaCommand implements Runnable {
 
     /** Every input was processed. */
     public static final int EXIT_OK = 0;
+    /** Width of the usage help, in columns. */
+    static final int USAGE_HELP_WIDTH = 100;
     /** At least one input failed. An error line on standard error names each failed input. */
     public static final int EXIT_FAILED_INPUT = 1;
 
@@ -60,6 +62,9 @@ public final class CertanaCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new CertanaCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Picocli's default of 80 columns splits URLs and paths in option descriptions at a dot,
+        // which breaks copying them; 100 columns keep the defaults on one line.
+        commandLine.setUsageHelpWidth(USAGE_HELP_WIDTH);
         return commandLine;
     }
 
