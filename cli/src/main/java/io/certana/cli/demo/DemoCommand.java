@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder of photos to use (JPEG, PNG, WebP, TIFF, BMP).")
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder of photos to use (JPEG, PNG, WebP, TIFF, BMP, GIF).")
     private Path folder;
 
     @Option(names = "--limit", defaultValue = "5", paramLabel = "N",

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.certana.cli.online.ImageFiles;
+
 /**
  * The photographs a demo registers and the ones it keeps as unrelated. Photos to register come from
  * the folder named on the command line, else the shared test photos beside the repository, else the
@@ -30,8 +32,6 @@ public record DemoPhotos(String source, List<Path> registered, List<Path> unrela
     private static final List<String> SKIMAGE_REGISTERED = List.of("astronaut.png", "coffee.png", "chelsea.png");
     private static final List<String> SKIMAGE_UNRELATED = List.of("rocket.jpg", "motorcycle_left.png");
 
-    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp");
-
     /** Chooses at most {@code limit} photos to register and {@code unrelatedCount} unrelated ones. */
     public static DemoPhotos choose(Path folder, Workspace workspace, int limit, int unrelatedCount)
             throws IOException {
@@ -54,7 +54,7 @@ public record DemoPhotos(String source, List<Path> registered, List<Path> unrela
                     + "install Debian's python3-skimage (scripts/setup.sh does) for its sample photographs");
         }
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException(source + " holds no image files (JPEG, PNG, WebP, TIFF or BMP)");
+            throw new IllegalArgumentException(source + " holds no image files (JPEG, PNG, WebP, TIFF, BMP or GIF)");
         }
 
         List<Path> skimageUnrelated = SKIMAGE_UNRELATED.stream().map(SKIMAGE_DATA::resolve)
@@ -78,8 +78,8 @@ public record DemoPhotos(String source, List<Path> registered, List<Path> unrela
     private static List<Path> images(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> EXTENSIONS.stream().anyMatch(
-                            extension -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)))
+                    .filter(file -> ImageFiles.EXTENSIONS.stream().anyMatch(extension -> file.getFileName().toString()
+                            .toLowerCase(Locale.ROOT).endsWith("." + extension)))
                     .sorted().toList();
         }
     }

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Expands command-line arguments into the image files to send: directories become the images inside them. */
-final class ImageFiles {
+public final class ImageFiles {
 
     /** Extensions, compared without case, of the files that a directory contributes. */
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp");
+    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif");
 
     private ImageFiles() {
     }

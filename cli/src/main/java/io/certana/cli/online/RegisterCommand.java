@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {
                 "Registers images with asset-service, which gives each a CID, invisible watermarks, perceptual "
                         + "fingerprints and a signed commitment. Needs an API key with scope write (certana login).",
-                "A directory expands to the image files in it (jpg, jpeg, png, webp, tif, tiff, bmp), sorted by "
+                "A directory expands to the image files in it (jpg, jpeg, png, webp, tif, tiff, bmp, gif), sorted by "
                         + "path; -r includes subdirectories.",
                 "Prints a table: file, asset id, status, CID, and 'existing' when the organization had registered "
                         + "the same bytes before. Exit code 0 when every file was registered (and, with --wait, "

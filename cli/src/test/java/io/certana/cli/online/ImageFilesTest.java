@@ -68,7 +68,7 @@ class ImageFilesTest {
 
         assertEquals(List.of(dir.resolve("b.png")), files);
         assertTrue(errors.any());
-        assertEquals("certana: " + empty + ": no image files (bmp, jpeg, jpg, png, tif, tiff, webp) in this "
+        assertEquals("certana: " + empty + ": no image files (bmp, gif, jpeg, jpg, png, tif, tiff, webp) in this "
                 + "directory; -r includes subdirectories", err.toString().strip());
     }
 }
