@@ -18,6 +18,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,30 @@ class ProblemResponseTest {
     void wrongMethodIs405() {
         Response response = given().get("/api/v1/auth/login");
         assertProblem(response, 405, "method-not-allowed");
-        response.then().body("detail", equalTo("Method GET is not allowed on /api/v1/auth/login."));
+        response.then().body("detail",
+                equalTo("Method GET is not allowed on /api/v1/auth/login; allowed: OPTIONS, POST."));
         assertProblem(given().delete("/api/v1/auth/jwks"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void wrongMethodListsAllowedMethods() {
+        // Each path of the same resource class lists only its own methods.
+        Map<String, String> allowByPath = Map.of(
+                "/api/v1/auth/login", "OPTIONS, POST",
+                "/api/v1/auth/jwks", "GET, HEAD, OPTIONS",
+                "/api/v1/auth/verify-email", "GET, HEAD, OPTIONS, POST");
+        allowByPath.forEach((path, allow) -> {
+            Response response = given().delete(path);
+            assertProblem(response, 405, "method-not-allowed");
+            assertEquals(allow, response.header("Allow"), "Allow header of DELETE " + path);
+        });
+    }
+
+    @Test
+    void wrongMethodOnTemplatedPathListsAllowed() {
+        Response response = given().put("/api/v1/organizations/" + UUID.randomUUID() + "/api-keys");
+        assertProblem(response, 405, "method-not-allowed");
+        assertEquals("GET, HEAD, OPTIONS, POST", response.header("Allow"));
     }
 
     @Test
@@ -111,7 +134,7 @@ class ProblemResponseTest {
 
     @Test
     void malformedPathIdIs404() {
-        String token = io.certana.testing.TestJwt.forUser(java.util.UUID.randomUUID(), "someone@example.com");
+        String token = io.certana.testing.TestJwt.forUser(UUID.randomUUID(), "someone@example.com");
         assertProblem(given().auth().oauth2(token).get("/api/v1/organizations/not-a-uuid"), 404, "not-found");
     }
 

@@ -1,6 +1,7 @@
 package io.certana.platform.problem;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,17 +30,38 @@ public class HttpExceptionMappers {
         return ProblemResponses.toResponse(error.problem(), request.path(), error.headers());
     }
 
+    /**
+     * Maps an unknown path to 404. When two resource classes share a path prefix, Quarkus REST
+     * 3.33 raises NotFoundException instead of NotAllowedException for a wrong method on the
+     * longer path, so this mapper returns 405 for such a request.
+     */
     @ServerExceptionMapper
     public Response notFound(NotFoundException error, HttpServerRequest request) {
+        Set<String> methods = AllowedMethods.forPath(request.path());
+        // A resource that raised NotFoundException itself was reached with an allowed method.
+        if (!methods.isEmpty() && !methods.contains(request.method().name())) {
+            return methodNotAllowed(request, String.join(", ", methods));
+        }
         return ProblemResponses.toResponse(
                 ProblemType.NOT_FOUND.problem("No resource exists at " + request.path() + "."), request.path());
     }
 
-    // NOTE: Quarkus REST 3.33 raises this without the list of accepted methods, so the Allow
-    // header that RFC 9110 requires on 405 is sent only when the exception carries one.
+    /**
+     * Maps a wrong method to 405 with the {@code Allow} header that RFC 9110 requires. The header
+     * comes from the exception when its thrower set one. Quarkus REST 3.33 sets none while routing,
+     * so the methods are then looked up from the resources that match the path.
+     */
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException error, HttpServerRequest request) {
         String allowed = error.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allowed == null || allowed.isBlank()) {
+            Set<String> methods = AllowedMethods.forPath(request.path());
+            allowed = methods.isEmpty() ? null : String.join(", ", methods);
+        }
+        return methodNotAllowed(request, allowed);
+    }
+
+    private static Response methodNotAllowed(HttpServerRequest request, String allowed) {
         String detail = "Method " + request.method() + " is not allowed on " + request.path()
                 + (allowed == null ? "." : "; allowed: " + allowed + ".");
         Map<String, String> headers = allowed == null ? Map.of() : Map.of(HttpHeaders.ALLOW, allowed);
