@@ -11,6 +11,7 @@ import io.certana.identity.user.User;
 import io.certana.identity.user.rest.ResendVerificationRequest;
 import io.certana.identity.user.rest.SignupRequest;
 import io.certana.identity.user.rest.UserView;
+import io.certana.identity.user.rest.VerificationPages;
 import io.certana.identity.user.rest.VerifiedView;
 import io.certana.identity.user.rest.VerifyEmailRequest;
 import io.certana.identity.user.service.AccountService;
@@ -18,10 +19,12 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +63,33 @@ public class AuthResource {
         return new VerifiedView(user.id, user.email, user.verified);
     }
 
+    @GET
+    @Path("/verify-email")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Show the page of the mailed link; its button posts the token, which stays unused until then")
+    public Response verifyEmailPage(@QueryParam("token") String token) {
+        Response rejected = malformedTokenPage(token);
+        if (rejected != null) {
+            return rejected;
+        }
+        return VerificationPages.confirmation(token);
+    }
+
+    @POST
+    @Path("/verify-email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Confirm an email address from the form of the mailed link's page, with an HTML result")
+    public Response verifyEmailForm(@FormParam("token") String token) {
+        Response rejected = malformedTokenPage(token);
+        if (rejected != null) {
+            return rejected;
+        }
+        return accounts.redeem(token)
+                .map(user -> VerificationPages.verified(user.email))
+                .orElseGet(VerificationPages::invalidToken);
+    }
+
     @POST
     @Path("/resend-verification")
     @Operation(summary = "Mail a new verification link; answers 202 whether or not the email has an account")
@@ -81,5 +111,16 @@ public class AuthResource {
     @Operation(summary = "Public key that verifies access tokens, as a JSON Web Key Set")
     public Map<String, Object> jwks() {
         return keys.jwks();
+    }
+
+    /** Returns the error page for a missing or overlong token, or null when the token can be looked up. */
+    private static Response malformedTokenPage(String token) {
+        if (token == null || token.isBlank()) {
+            return VerificationPages.missingToken();
+        }
+        if (token.length() > VerifyEmailRequest.MAX_TOKEN_LENGTH) {
+            return VerificationPages.invalidToken();
+        }
+        return null;
     }
 }

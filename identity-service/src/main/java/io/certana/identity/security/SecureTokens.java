@@ -24,9 +24,13 @@ public final class SecureTokens {
 
     /** Returns the SHA-256 of the UTF-8 bytes of {@code value}, as lower-case hex. */
     public static String sha256Hex(String value) {
+        return HexFormat.of().formatHex(sha256(value));
+    }
+
+    /** Returns the SHA-256 of the UTF-8 bytes of {@code value}. */
+    public static byte[] sha256(String value) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }

@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/v1/auth/verify-email}: the token from the mailed link. */
-public record VerifyEmailRequest(@NotBlank @Size(max = 128) String token) {
+public record VerifyEmailRequest(@NotBlank @Size(max = VerifyEmailRequest.MAX_TOKEN_LENGTH) String token) {
+
+    /** Maximum token length in characters. Issued tokens have 43 (32 bytes in unpadded base64url). */
+    public static final int MAX_TOKEN_LENGTH = 128;
 
     @Override
     public String toString() {

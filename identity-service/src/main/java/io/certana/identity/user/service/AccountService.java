@@ -74,14 +74,33 @@ public class AccountService {
         return user;
     }
 
-    /** Redeems a verification token: marks the user verified and the token used. */
+    /**
+     * Redeems a verification token: marks the user verified and the token used.
+     *
+     * @throws ProblemException 400 {@code invalid-verification-token} when the token is unknown,
+     *         expired or already used
+     */
     @Transactional
     public User verify(String token) {
+        return redeem(token).orElseThrow(() -> new ProblemException(400, "invalid-verification-token",
+                "Invalid verification token",
+                "The verification token is unknown, expired or already used; request a new mail."));
+    }
+
+    /**
+     * Redeems a verification token like {@link #verify(String)}, but returns an empty result for an
+     * unknown, expired or already used token instead of raising.
+     */
+    @Transactional
+    public Optional<User> redeem(String token) {
         Instant now = Instant.now();
-        EmailVerification verification = verifications.findByHashForUpdate(SecureTokens.sha256Hex(token.trim()))
-                .filter(candidate -> candidate.usedAt == null && candidate.expiresAt.isAfter(now))
-                .orElseThrow(() -> new ProblemException(400, "invalid-verification-token", "Invalid verification token",
-                        "The verification token is unknown, expired or already used; request a new mail."));
+        Optional<EmailVerification> found = verifications.findByHashForUpdate(SecureTokens.sha256Hex(token.trim()))
+                .filter(candidate -> candidate.usedAt == null && candidate.expiresAt.isAfter(now));
+        if (found.isEmpty()) {
+            Log.debug("Rejected an unknown, expired or already used verification token");
+            return Optional.empty();
+        }
+        EmailVerification verification = found.get();
         verification.usedAt = now;
         User user = users.findById(verification.userId);
         if (!user.verified) {
@@ -89,7 +108,7 @@ public class AccountService {
             user.updatedAt = now;
             Log.infof("Verified the email address of user %s", user.id);
         }
-        return user;
+        return Optional.of(user);
     }
 
     /**
