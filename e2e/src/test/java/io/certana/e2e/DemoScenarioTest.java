@@ -8,13 +8,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +26,13 @@ import io.certana.cli.client.CertanaClient;
 import io.certana.cli.demo.DemoScenario;
 import io.certana.cli.demo.DemoScenario.Check;
 import io.certana.cli.demo.DemoScenario.Verdict;
+import io.certana.testing.SharedData;
 
 /**
- * Runs the scenario of {@code certana demo} on two photos through real HTTP against the three
- * services of {@link Services}: registration, the watermarked downloads, seven altered copies of
- * each, and an unrelated photo, each with the verdict the demo expects.
+ * Runs the scenario of {@code certana demo} through real HTTP against the three services of
+ * {@link Services}: registration, the watermarked downloads, seven altered copies of each photo,
+ * and an unrelated photo, each with the verdict the demo expects. It runs on two python3-skimage
+ * photos, and on the reference photos beside the repository where they exist.
  */
 class DemoScenarioTest {
 
@@ -66,6 +72,35 @@ class DemoScenarioTest {
         assertEquals("local-edit", astronautChecks.get("sticker10").rule());
         assertEquals("local-edit", astronautChecks.get("paste10").rule());
         assertTrue(report.passed());
+    }
+
+    @Test
+    void scenarioOnSharedPhotos() throws IOException, InterruptedException {
+        Path shared = SharedData.require("data/photos");
+        List<Path> photos = new ArrayList<>();
+        try (Stream<Path> files = Files.list(shared)) {
+            for (Path file : files.filter(file -> file.toString().matches(".*\\.(jpg|png)$")).sorted().toList()) {
+                photos.add(Photos.uniqueCopyOf(file, folder));
+            }
+        }
+        Assumptions.assumeTrue(photos.size() >= 2, "Skipped: fewer than 2 photos in " + shared);
+        CertanaClient client = new CertanaClient(Services.get().newOrganization("demo-shared"));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        // The copies stay in target/ so that a failed verdict can be examined.
+        Path copies = Path.of("target", "e2e-copies", "shared");
+        DemoScenario.Report report = new DemoScenario(client, copies, Duration.ofMinutes(5),
+                new PrintStream(progress, true, StandardCharsets.UTF_8))
+                .run(photos, List.of(Photos.skimage("motorcycle_left.png")));
+
+        assertEquals(photos.size(), report.registrations().size());
+        for (DemoScenario.Registration registration : report.registrations()) {
+            assertEquals("completed", registration.status(), registration.photo() + ": " + progress);
+        }
+        assertEquals(8 * photos.size() + 1, report.checks().size());
+        for (Check check : report.checks()) {
+            assertTrue(check.passed(), describe(check));
+        }
     }
 
     private static String describe(Check check) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test images whose bytes no organization has registered before: the photographs that Debian's
- * python3-skimage installs, with a random text chunk added to each PNG (same pixels, new bytes),
+ * python3-skimage installs and the reference photos, with a random comment added to each file (same
+ * pixels, new bytes),
  * and generated noise images.
  */
 final class Photos {
@@ -39,13 +40,13 @@ final class Photos {
         return file;
     }
 
-    /**
-     * Copies a python3-skimage PNG photo into {@code folder} with a {@code tEXt} chunk after IHDR
-     * that contains a random UUID, so the file's bytes are new while its pixels stay those of the
-     * photo.
-     */
+    /** Copies a python3-skimage PNG photo into {@code folder} as {@link #uniqueCopyOf} does. */
     static Path uniqueCopy(String name, Path folder) throws IOException {
-        byte[] png = Files.readAllBytes(skimage(name));
+        return uniqueCopyOf(skimage(name), folder);
+    }
+
+    /** Returns {@code png} with a {@code tEXt} chunk that contains a random UUID inserted after IHDR. */
+    private static byte[] withTextChunk(byte[] png, String name) {
         boolean ihdrFirst = png.length > PNG_SIGNATURE_LENGTH + IHDR_CHUNK_LENGTH
                 && Arrays.equals(Arrays.copyOfRange(png, 12, 16), "IHDR".getBytes(StandardCharsets.US_ASCII));
         if (!ihdrFirst) {
@@ -57,9 +58,28 @@ final class Photos {
         out.write(png, 0, insertAt);
         out.writeBytes(chunk("tEXt", text));
         out.write(png, insertAt, png.length - insertAt);
-        Path copy = folder.resolve(name);
-        Files.write(copy, out.toByteArray());
-        return copy;
+        return out.toByteArray();
+    }
+
+    /**
+     * Copies a JPEG or PNG into {@code folder} with a random comment added (a COM segment after the
+     * JPEG's SOI marker, or a PNG {@code tEXt} chunk), so the file's bytes are new while its pixels
+     * stay the same.
+     */
+    static Path uniqueCopyOf(Path source, Path folder) throws IOException {
+        byte[] bytes = Files.readAllBytes(source);
+        boolean jpeg = bytes.length > 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8;
+        if (!jpeg) {
+            return Files.write(folder.resolve(source.getFileName()), withTextChunk(bytes, source.toString()));
+        }
+        byte[] text = ("certana e2e copy " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        int length = text.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + length + 2);
+        out.write(bytes, 0, 2);
+        out.write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) (length >>> 8), (byte) length});
+        out.writeBytes(text);
+        out.write(bytes, 2, bytes.length - 2);
+        return Files.write(folder.resolve(source.getFileName()), out.toByteArray());
     }
 
     /** Writes a PNG of random noise, new in every call and unlike any registered image, and returns its path. */

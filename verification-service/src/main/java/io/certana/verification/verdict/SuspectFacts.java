@@ -9,8 +9,15 @@ import java.util.List;
  * @param watermarkConfidence the confidence of that detection, 0.5..1 when detected
  * @param pdqQuality quality of the suspect's PDQ hash, 0..100
  * @param tamper Track A's tamper map as the rules read it
+ * @param trackADecoded whether Track A decoded, from its own cells, the payload the watermark names
  */
-public record SuspectFacts(boolean watermarkDetected, double watermarkConfidence, int pdqQuality, Tamper tamper) {
+public record SuspectFacts(boolean watermarkDetected, double watermarkConfidence, int pdqQuality, Tamper tamper,
+        boolean trackADecoded) {
+
+    /** Findings where Track A did not decode a payload of its own. */
+    public SuspectFacts(boolean watermarkDetected, double watermarkConfidence, int pdqQuality, Tamper tamper) {
+        this(watermarkDetected, watermarkConfidence, pdqQuality, tamper, false);
+    }
 
     /**
      * Track A's tamper map.

@@ -63,10 +63,11 @@ public final class VerdictEngine {
     }
 
     /**
-     * Rules for a copy whose watermark payload belongs to the candidate. Track A's map confirms the
-     * content when it is available without a global change: its cells still carry the candidate's
-     * bits, which other content cannot. Otherwise the PDQ distance has to, and PDQ moves far under
-     * crops, so only a distance beyond {@code watermarkPdqMaxDistance} counts as other content.
+     * Rules for a copy whose watermark payload belongs to the candidate. Track A confirms the
+     * content when its map is available without a global change, or when its own cells decoded the
+     * payload: they carry the candidate's bits on the registered picture's local means, which other
+     * content cannot. Otherwise the PDQ distance has to, and PDQ moves far under crops, so only a
+     * distance beyond {@code watermarkPdqMaxDistance} counts as other content.
      */
     private Decision watermarked(SuspectFacts suspect, Candidate candidate, boolean pdqReliable,
             List<SuspectFacts.Region> localEdits) {
@@ -78,7 +79,8 @@ public final class VerdictEngine {
                             + localEdits.size() + " tampered region(s).");
         }
         Integer distance = candidate.pdqDistance();
-        boolean trackAConfirms = suspect.tamper().mapAvailable() && !suspect.tamper().globalChange();
+        boolean trackAConfirms = suspect.tamper().mapAvailable() && !suspect.tamper().globalChange()
+                || suspect.trackADecoded();
         if (!trackAConfirms && (!pdqReliable || distance == null)) {
             return decision(Verdict.UNKNOWN, Rule.CONTENT_UNVERIFIABLE, 0, candidate, localEdits,
                     "The copy carries the watermark of a registered image, but neither the tamper map nor the "

@@ -87,7 +87,11 @@ final class EvidenceMapper {
                             summary.tamperedBlocks());
                 })
                 .orElse(SuspectFacts.Tamper.unavailable());
-        return new SuspectFacts(payload.isPresent(), confidence, facts.pdq().quality(), tamper);
+        TrackDetection trackA = detection.track(Track.A);
+        boolean trackADecoded = payload.isPresent() && trackA != null && trackA.detected()
+                && trackA.payload().isPresent()
+                && payload.get().equals(HexFormat.of().toHexDigits(trackA.payload().getAsLong()));
+        return new SuspectFacts(payload.isPresent(), confidence, facts.pdq().quality(), tamper, trackADecoded);
     }
 
     static Candidate candidate(MatchResponse.Candidate found, CommitmentVerifier.Result commitment) {
