@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test images whose bytes no organization has registered before: the photographs that Debian's
- * python3-skimage installs and the reference photos, with a random comment added to each file (same
- * pixels, new bytes),
- * and generated noise images.
+ * python3-skimage installs and the reference photos, with a random comment added to each file
+ * (same pixels, new bytes), and generated noise images.
  */
 final class Photos {
 
