@@ -1,5 +1,9 @@
 package io.certana.watermark;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +45,35 @@ public record WatermarkSettings(byte[] secretKey, double trackBPsnrDb, double mi
     public static WatermarkSettings withKey(byte[] secretKey) {
         return new WatermarkSettings(secretKey, DEFAULT_TRACK_B_PSNR_DB, DEFAULT_MINIMUM_PSNR_DB, DEFAULT_TRACK_A_STEP,
                 Optional.empty());
+    }
+
+    /**
+     * Builds settings with the default strengths from a service's {@code certana.watermark.key}
+     * (UTF-8 text) and optional {@code certana.watermark.model-dir}.
+     *
+     * @throws IllegalArgumentException naming the key when it is shorter than 16 bytes, or when the
+     *     folder is not a usable Track C model folder
+     */
+    public static WatermarkSettings fromConfiguration(String key, Optional<Path> modelFolder) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        if (keyBytes.length < 16) {
+            throw new IllegalArgumentException("certana.watermark.key must have at least 16 bytes of UTF-8, got "
+                    + keyBytes.length);
+        }
+        WatermarkSettings settings = withKey(keyBytes);
+        if (modelFolder.isEmpty()) {
+            return settings;
+        }
+        if (!Files.isDirectory(modelFolder.get())) {
+            throw new IllegalArgumentException("certana.watermark.model-dir " + modelFolder.get()
+                    + " is not a folder; set it to the folder of the Track C model, or unset it");
+        }
+        try {
+            return settings.withNeuralModel(NeuralModelSettings.fromFolder(modelFolder.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("certana.watermark.model-dir " + modelFolder.get()
+                    + " is not a usable Track C model folder: " + e.getMessage(), e);
+        }
     }
 
     public WatermarkSettings withNeuralModel(NeuralModelSettings model) {

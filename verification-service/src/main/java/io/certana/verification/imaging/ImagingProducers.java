@@ -1,15 +1,11 @@
 package io.certana.verification.imaging;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import io.certana.imaging.decode.DecodeLimits;
 import io.certana.imaging.decode.ImageDecoder;
 import io.certana.imaging.pdq.PdqHasher;
 import io.certana.verification.config.VerificationConfig;
 import io.certana.verification.config.WatermarkConfig;
-import io.certana.watermark.NeuralModelSettings;
 import io.certana.watermark.WatermarkEngine;
 import io.certana.watermark.WatermarkSettings;
 import io.quarkus.logging.Log;
@@ -24,9 +20,6 @@ import jakarta.inject.Singleton;
  * thread-safe, so one instance serves every request.
  */
 public class ImagingProducers {
-
-    /** Smallest watermark key, in bytes, that {@link WatermarkSettings} accepts. */
-    private static final int MIN_KEY_BYTES = 16;
 
     @Produces
     @Singleton
@@ -44,22 +37,13 @@ public class ImagingProducers {
     /**
      * Creates the watermark engine with the shared key, and Track C when a model folder is configured.
      *
-     * @throws IllegalStateException at start when the key is too short or the model folder is unusable
+     * @throws IllegalArgumentException at start when the key is too short or the model folder is unusable
      */
     @Produces
     @Singleton
     @Startup
     WatermarkEngine watermarkEngine(WatermarkConfig config) {
-        byte[] key = config.key().getBytes(StandardCharsets.UTF_8);
-        if (key.length < MIN_KEY_BYTES) {
-            throw new IllegalStateException("certana.watermark.key must have at least " + MIN_KEY_BYTES
-                    + " bytes of UTF-8, got " + key.length);
-        }
-        WatermarkSettings settings = WatermarkSettings.withKey(key);
-        Optional<NeuralModelSettings> model = neuralModel(config);
-        if (model.isPresent()) {
-            settings = settings.withNeuralModel(model.get());
-        }
+        WatermarkSettings settings = WatermarkSettings.fromConfiguration(config.key(), config.modelDir());
         WatermarkEngine engine = new WatermarkEngine(settings);
         Log.infof("Watermark detection ready: Tracks A and B%s", engine.neuralConfigured()
                 ? " and C (model folder " + config.modelDir().orElseThrow() + ")" : "; Track C not configured");
@@ -68,17 +52,5 @@ public class ImagingProducers {
 
     void closeWatermarkEngine(@Disposes WatermarkEngine engine) {
         engine.close();
-    }
-
-    private static Optional<NeuralModelSettings> neuralModel(WatermarkConfig config) {
-        if (config.modelDir().isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(NeuralModelSettings.fromFolder(config.modelDir().get()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("certana.watermark.model-dir " + config.modelDir().get()
-                    + " is not a usable Track C model folder: " + e.getMessage(), e);
-        }
     }
 }
