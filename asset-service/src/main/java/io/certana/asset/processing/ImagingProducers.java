@@ -4,6 +4,7 @@ package io.certana.asset.processing;
 import io.certana.asset.config.AssetConfig;
 import io.certana.asset.config.WatermarkConfig;
 import io.certana.imaging.cid.ContentIdentifierCalculator;
+import io.certana.embedding.EmbeddingModels;
 import io.certana.imaging.decode.DecodeLimits;
 import io.certana.imaging.decode.ImageDecoder;
 import io.certana.imaging.encode.ImageEncoder;
@@ -74,5 +75,22 @@ public class ImagingProducers {
 
     void closeWatermarkEngine(@Disposes WatermarkEngine engine) {
         engine.close();
+    }
+
+    /**
+     * Loads the CLIP and DINO models configured under {@code certana.asset.embedding}, once at start. A
+     * configured path that is not a model of the right shape stops the start.
+     */
+    @Produces
+    @Singleton
+    @Startup
+    EmbeddingModels embeddingModels(AssetConfig config) {
+        EmbeddingModels models = new EmbeddingModels(config.embedding().clipModel(), config.embedding().dinoModel());
+        Log.infof("Embedding models: %s", models.configured() ? models.description() : "none configured");
+        return models;
+    }
+
+    void closeEmbeddingModels(@Disposes EmbeddingModels models) {
+        models.close();
     }
 }

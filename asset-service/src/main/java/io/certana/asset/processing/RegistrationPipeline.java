@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.certana.embedding.EmbeddingModels;
 import io.certana.asset.asset.Asset;
 import io.certana.asset.commitment.OrganizationKeyRefs;
 import io.certana.asset.commitment.SigningKeyUnavailableException;

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.certana.embedding.EmbeddingModels;
 import io.certana.imaging.decode.DecodeMode;
 import io.certana.imaging.decode.DecodedImage;
 import io.certana.imaging.decode.ImageDecodeException;

@@ -1,6 +1,7 @@
 package io.certana.verification.imaging;
 
 
+import io.certana.embedding.EmbeddingModels;
 import io.certana.imaging.decode.DecodeLimits;
 import io.certana.imaging.decode.ImageDecoder;
 import io.certana.imaging.pdq.PdqHasher;
@@ -52,5 +53,22 @@ public class ImagingProducers {
 
     void closeWatermarkEngine(@Disposes WatermarkEngine engine) {
         engine.close();
+    }
+
+    /**
+     * Loads the CLIP and DINO models configured under {@code certana.verification.embedding}, once at start. A
+     * configured path that is not a model of the right shape stops the start.
+     */
+    @Produces
+    @Singleton
+    @Startup
+    EmbeddingModels embeddingModels(VerificationConfig config) {
+        EmbeddingModels models = new EmbeddingModels(config.embedding().clipModel(), config.embedding().dinoModel());
+        Log.infof("Embedding models: %s", models.configured() ? models.description() : "none configured");
+        return models;
+    }
+
+    void closeEmbeddingModels(@Disposes EmbeddingModels models) {
+        models.close();
     }
 }

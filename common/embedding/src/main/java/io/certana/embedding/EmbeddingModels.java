@@ -1,4 +1,4 @@
-package io.certana.asset.processing;
+package io.certana.embedding;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -6,34 +6,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.certana.asset.config.AssetConfig;
-import io.certana.embedding.EmbeddingModelSpec;
-import io.certana.embedding.ImageEmbedder;
-import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
-import io.quarkus.runtime.Startup;
-import jakarta.inject.Singleton;
-
 /**
- * The CLIP and DINO models configured under {@code certana.asset.embedding}, loaded once at start.
- * A configured path that does not hold a model of the right shape stops the start.
+ * The CLIP and DINO models of a service, each optional, loaded once. Registration and verification
+ * must use the same files, or the similarities between their embeddings mean nothing.
  */
-@Startup
-@Singleton
-public class EmbeddingModels {
+public final class EmbeddingModels implements AutoCloseable {
 
     private final Optional<ImageEmbedder> clip;
     private final Optional<ImageEmbedder> dino;
     private final String description;
 
-    public EmbeddingModels(AssetConfig config) {
-        this.clip = config.embedding().clipModel().map(path -> load(EmbeddingModelSpec.clip(path)));
-        this.dino = config.embedding().dinoModel().map(path -> load(EmbeddingModelSpec.dino(path)));
+    /**
+     * Loads the models whose files are given.
+     *
+     * @throws IllegalStateException when a file is not a model of the expected shape
+     */
+    public EmbeddingModels(Optional<Path> clipModel, Optional<Path> dinoModel) {
+        this.clip = clipModel.map(path -> load(EmbeddingModelSpec.clip(path)));
+        this.dino = dinoModel.map(path -> load(EmbeddingModelSpec.dino(path)));
         List<String> names = new ArrayList<>();
-        clip.ifPresent(model -> names.add("clip:" + fileName(model.spec().modelFile())));
-        dino.ifPresent(model -> names.add("dino:" + fileName(model.spec().modelFile())));
+        clip.ifPresent(model -> names.add("clip:" + model.spec().modelFile().getFileName()));
+        dino.ifPresent(model -> names.add("dino:" + model.spec().modelFile().getFileName()));
         this.description = names.isEmpty() ? null : String.join(",", names);
-        Log.infof("Embedding models: %s", description == null ? "none configured" : description);
+    }
+
+    /** Returns whether at least one model is configured. */
+    public boolean configured() {
+        return clip.isPresent() || dino.isPresent();
     }
 
     /** Returns the CLIP embedding (768 values) of an image, or null without a CLIP model. */
@@ -51,8 +50,8 @@ public class EmbeddingModels {
         return description;
     }
 
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         clip.ifPresent(ImageEmbedder::close);
         dino.ifPresent(ImageEmbedder::close);
     }
@@ -64,9 +63,5 @@ public class EmbeddingModels {
             throw new IllegalStateException("Embedding model " + spec.name() + " at " + spec.modelFile()
                     + " cannot be used: " + e.getMessage(), e);
         }
-    }
-
-    private static String fileName(Path path) {
-        return path.getFileName().toString();
     }
 }
