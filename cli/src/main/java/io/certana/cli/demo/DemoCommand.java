@@ -141,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * Stores the demo API key in the CLI's config file when neither that file nor the environment
-     * holds a key yet, so that {@code certana register} and {@code status} work against the demo.
+     * contains a key yet, so that {@code certana register} and {@code status} work against the demo.
      * An existing key is never replaced.
      */
     private static void offerApiKey(String apiKey, PrintStream out) throws IOException {

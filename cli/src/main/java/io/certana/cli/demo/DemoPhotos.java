@@ -14,7 +14,7 @@ import io.certana.cli.online.ImageFiles;
  * the folder named on the command line, else the shared test photos beside the repository, else the
  * sample photographs of Debian's python3-skimage, which the setup script installs. Unrelated photos
  * are python3-skimage photos that the demo never registers, so they stay unrelated across runs
- * with different folders; without python3-skimage, the last photos of the folder are kept back.
+ * with different folders. Without python3-skimage, the last photos of the folder stay unregistered.
  *
  * @param source where the photos to register came from, for the output
  * @param registered photos to register
@@ -54,7 +54,7 @@ public record DemoPhotos(String source, List<Path> registered, List<Path> unrela
                     + "install Debian's python3-skimage (scripts/setup.sh does) for its sample photographs");
         }
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException(source + " holds no image files (JPEG, PNG, WebP, TIFF, BMP or GIF)");
+            throw new IllegalArgumentException(source + " contains no image files (JPEG, PNG, WebP, TIFF, BMP or GIF)");
         }
 
         List<Path> skimageUnrelated = SKIMAGE_UNRELATED.stream().map(SKIMAGE_DATA::resolve)
@@ -66,7 +66,7 @@ public record DemoPhotos(String source, List<Path> registered, List<Path> unrela
 
         // Without python3-skimage, keep the last photos of the folder back as the unrelated ones.
         if (candidates.size() <= unrelatedCount) {
-            throw new IllegalArgumentException(source + " holds " + candidates.size() + " image files; without "
+            throw new IllegalArgumentException(source + " contains " + candidates.size() + " image files; without "
                     + "python3-skimage the demo keeps " + unrelatedCount + " of them back as unrelated and needs "
                     + "one more to register (or pass --unrelated 0)");
         }

@@ -156,7 +156,7 @@ public final class LocalServices {
         return stopped;
     }
 
-    /** The services that this instance started, in start order. */
+    /** Returns the services that this instance started, in start order. */
     public List<Service> launched() {
         return List.copyOf(launched);
     }
@@ -182,7 +182,7 @@ public final class LocalServices {
         }
     }
 
-    /** The log file of a service. */
+    /** Returns the log file of a service. */
     public Path logFile(Service service) {
         return workspace.logDirectory().resolve(service.module() + ".log");
     }
@@ -232,7 +232,7 @@ public final class LocalServices {
                 + tail(logFile(service), 25));
     }
 
-    /** Returns whether the service answers 200 on {@code /q/health/ready}. */
+    /** Returns whether {@code /q/health/ready} of the service returns 200. */
     public boolean isReady(Service service) {
         HttpRequest request = HttpRequest.newBuilder(service.baseUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();

@@ -55,7 +55,7 @@ public record Workspace(Path root) {
     }
 
     /**
-     * The demo's data folder, {@code $XDG_DATA_HOME/certana} or {@code ~/.local/share/certana}: the
+     * Returns the demo's data folder, {@code $XDG_DATA_HOME/certana} or {@code ~/.local/share/certana}: the
      * stored images and the demo account's credentials. It belongs to the user, not to a checkout,
      * because the database {@code certana} belongs to the machine. Two checkouts of the repository
      * then share one consistent set of assets, files and API key.
@@ -67,17 +67,17 @@ public record Workspace(Path root) {
         return base.resolve("certana");
     }
 
-    /** The folder where the demo's asset-service stores originals and watermarked outputs. */
+    /** Returns the folder where the demo's asset-service stores originals and watermarked outputs. */
     public static Path assetStorage() {
         return dataDirectory().resolve("assets");
     }
 
-    /** The JSON file that identity-service's dev bootstrap writes the demo account into. */
+    /** Returns the JSON file that identity-service's dev bootstrap writes the demo account into. */
     public static Path credentialsFile() {
         return dataDirectory().resolve("demo-credentials.json");
     }
 
-    /** The shared test data beside the repository, present in CI but not on a user's machine. */
+    /** Returns the shared test photos beside the repository, present in CI but not on a user's machine. */
     public Path sharedPhotos() {
         return root.resolveSibling("shared").resolve("data/photos");
     }

@@ -82,10 +82,10 @@ class DemoPhotosTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> DemoPhotos.choose(folder, workspace(), 5, 1));
 
-        assertTrue(error.getMessage().contains("holds no image files"), error.getMessage());
+        assertTrue(error.getMessage().contains("contains no image files"), error.getMessage());
     }
 
-    /** A repository root inside the temporary folder, so that its sibling {@code shared} is under control. */
+    /** Creates a repository root inside the temporary folder, so that its sibling {@code shared} is under control. */
     private Workspace workspace() throws IOException {
         return new Workspace(Files.createDirectories(temp.resolve("repository")));
     }

@@ -239,7 +239,7 @@ public final class FragileTrack {
      * embedded grid when part of the image was edited. Track A reads cell means, and on fine
      * texture such as print, an offset of a fraction of a cell turns intact areas into tampered
      * blocks. Where the copy was not resampled, the exact grid is either the embedder's (no crop)
-     * or Track B's origin with the exact period and angle (a crop); detection keeps the grid with
+     * or Track B's origin with the exact period and angle (a crop). Detection keeps the grid with
      * the best agreement.
      */
     private static List<TileGeometry> nominalCandidates(TileGeometry geometry) {
@@ -410,7 +410,7 @@ public final class FragileTrack {
             }
         }
         // A rotated copy is resampled on a grid turned against the cells, and its fill leaves wedges
-        // along the borders: the map then shows where the rotation hurt the cells, not where the
+        // along the borders. The map then shows where the rotation hurt the cells, not where the
         // content changed, so it is reported as a global change that localises nothing.
         boolean rotated = Math.abs(geometry.angle()) > ROTATION_GLOBAL_RADIANS;
         boolean global = rotated || filled > 0 && flagged > GLOBAL_CHANGE_SHARE * filled;
