@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -195,39 +190,7 @@ class RateLimitHeadersTest {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return parseHead(readHead(socket.getInputStream()));
+            return RawHttp.readHead(socket.getInputStream());
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        try {
-            int b;
-            while ((b = in.read()) >= 0) {
-                head.write(b);
-                if (head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                    break;
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no response head within 30 s; received: " + head, e);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static Map<String, String> parseHead(String head) {
-        String[] lines = head.split("\r\n");
-        Map<String, String> headers = new TreeMap<>();
-        String[] statusLine = lines[0].split(" ");
-        assertTrue(statusLine.length >= 2, "status line: " + lines[0]);
-        headers.put(":status", statusLine[1]);
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-        }
-        return headers;
     }
 }

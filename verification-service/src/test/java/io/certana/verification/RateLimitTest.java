@@ -4,9 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +32,9 @@ class RateLimitTest {
 
     /** Smaller than a watermark tile, so each verification is cheap: PDQ only, no detection. */
     private static final byte[] SMALL = TestImages.png(TestImages.gradient(96, 96, 5));
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @Test
     void anonymousLimitHolds() {
@@ -63,6 +75,46 @@ class RateLimitTest {
         VerifyApi.verifyWithKey(key, SMALL, "small.png", "image/png").then().statusCode(429)
                 .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0")
                 .body("detail", containsString("API key"));
+    }
+
+    /**
+     * A rejected upload is read to its end before the 429 is sent, so a client still writing its
+     * body gets the 429 instead of a broken pipe, and the connection serves the next request. The
+     * body is large so that an early response would reach the client long before it finishes writing.
+     */
+    @Test
+    void rejectedUploadIsDrainedFirst() throws IOException {
+        String key = Tenants.apiKey(Tenants.primary(), List.of("read", "verify"), 1);
+        VerifyApi.verifyWithKey(key, SMALL, "small.png", "image/png").then().statusCode(200);
+        byte[] large = new byte[8 << 20];
+
+        VerifyApi.verifyWithKey(key, large, "large.png", "image/png").then().statusCode(429)
+                .contentType("application/problem+json").header("RateLimit-Remaining", "0");
+
+        String head = "POST /api/v1/verify HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "X-API-Key: " + key + "\r\n"
+                + "Content-Type: application/octet-stream\r\n"
+                + "Content-Length: " + large.length + "\r\n\r\n";
+        String next = "GET /api/v1/quotas HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "X-API-Key: " + key + "\r\n\r\n";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(large);
+            out.flush();
+            Map<String, String> refused = RawHttp.readResponse(socket.getInputStream());
+            assertEquals("429", refused.get(":status"), refused.toString());
+            assertTrue(refused.get(":body").contains("API key"), refused.get(":body"));
+            assertNotEquals("close", refused.get("connection"), "the drained connection stays open");
+
+            out.write(next.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Map<String, String> second = RawHttp.readResponse(socket.getInputStream());
+            assertEquals("429", second.get(":status"), "a second request on the same connection: " + second);
+        }
     }
 
     @Test

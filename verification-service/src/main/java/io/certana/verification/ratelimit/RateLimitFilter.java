@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.certana.platform.auth.ApiKeyPrincipal;
 import io.certana.platform.auth.Caller;
 import io.certana.platform.problem.ProblemException;
 import io.certana.platform.problem.ProblemResponses;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.AsyncResult;
@@ -18,6 +21,7 @@ import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,10 +57,13 @@ public class RateLimitFilter {
 
     private final RateLimiter limiter;
     private final ClientAddressResolver clientAddresses;
+    private final long maxBodySize;
 
-    public RateLimitFilter(RateLimiter limiter, ClientAddressResolver clientAddresses) {
+    public RateLimitFilter(RateLimiter limiter, ClientAddressResolver clientAddresses,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
         this.limiter = limiter;
         this.clientAddresses = clientAddresses;
+        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void register(@Observes Router router) {
@@ -83,7 +90,7 @@ public class RateLimitFilter {
                         .onComplete(result -> proceed(routing, failureHandler, result)));
     }
 
-    private static void proceed(RoutingContext routing, Object failureHandler, AsyncResult<RateLimitStatus> counted) {
+    private void proceed(RoutingContext routing, Object failureHandler, AsyncResult<RateLimitStatus> counted) {
         if (failureHandler == null) {
             routing.remove(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
         } else {
@@ -92,17 +99,69 @@ public class RateLimitFilter {
         if (counted.succeeded()) {
             routing.put(STATUS_KEY, counted.result());
             routing.next();
-        } else if (counted.cause() instanceof ProblemException refusal) {
-            Map<String, String> headers = new HashMap<>(refusal.headers());
-            if (!routing.request().isEnded()) {
-                // The body is not read, so the connection cannot be reused for another request.
-                headers.put(HttpHeaders.CONNECTION.toString(), "close");
-                routing.response().endHandler(ignored -> routing.request().connection().close());
-            }
-            ProblemResponses.write(routing, refusal.problem(), headers);
+        } else if (counted.cause() instanceof ProblemException rejection) {
+            reject(routing, rejection);
         } else {
             // certana-platform's failure handler logs it with an error id and responds 500.
             routing.fail(counted.cause());
+        }
+    }
+
+    /**
+     * Sends the 429 once the request body has been read and discarded. When the connection closes
+     * while a client is still writing its body, the client gets a broken pipe instead of the 429
+     * (Apache HttpClient throws ClientProtocolException). So a body within the upload limit is
+     * drained first, and the connection stays open for the next request.
+     */
+    private void reject(RoutingContext routing, ProblemException rejection) {
+        HttpServerRequest request = routing.request();
+        if (request.isEnded()) {
+            ProblemResponses.write(routing, rejection.problem(), rejection.headers());
+            return;
+        }
+
+        // A client that waits for "100 Continue" has sent no body yet, and it stops when it reads
+        // the final status. A body declared over the limit is not read at all. Both requests get
+        // the response at once, and the connection closes after it.
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        if ((expect != null && expect.equalsIgnoreCase("100-continue")) || declaredLength(request) > maxBodySize) {
+            respondAndClose(routing, rejection);
+            return;
+        }
+
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > maxBodySize && !routing.response().headWritten()) {
+                respondAndClose(routing, rejection);
+            }
+        });
+        request.exceptionHandler(failure -> Log.debugf("Reading the body of rejected request %s %s failed: %s",
+                request.method(), request.path(), failure.toString()));
+        request.endHandler(ignored -> {
+            if (!routing.response().headWritten()) {
+                ProblemResponses.write(routing, rejection.problem(), rejection.headers());
+            }
+        });
+        request.resume();
+    }
+
+    private static void respondAndClose(RoutingContext routing, ProblemException rejection) {
+        Map<String, String> headers = new HashMap<>(rejection.headers());
+        headers.put(HttpHeaders.CONNECTION.toString(), "close");
+        routing.response().endHandler(ignored -> routing.request().connection().close());
+        ProblemResponses.write(routing, rejection.problem(), headers);
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
