@@ -7,7 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,15 +110,64 @@ class LoginTest {
         // emails would take 50 bcrypt runs over HTTP.
         String address = LoginThrottle.addressKey("198.51.100.7");
         for (int i = 0; i < 50; i++) {
-            String emailKey = LoginThrottle.emailKey(UUID.randomUUID() + "@example.com");
-            throttle.checkAllowed(emailKey, address);
-            throttle.recordFailure(emailKey, address);
+            throttle.reserveAttempt(LoginThrottle.emailKey(UUID.randomUUID() + "@example.com"), address);
         }
-        ProblemException blocked = assertThrows(ProblemException.class,
-                () -> throttle.checkAllowed(LoginThrottle.emailKey("fresh@example.com"), address));
+        String fresh = LoginThrottle.emailKey("fresh@example.com");
+        ProblemException blocked = assertThrows(ProblemException.class, () -> throttle.reserveAttempt(fresh, address));
         assertEquals(429, blocked.problem().status());
         assertTrue(blocked.headers().containsKey("Retry-After"));
-        throttle.checkAllowed(LoginThrottle.emailKey("fresh@example.com"), LoginThrottle.addressKey("198.51.100.8"));
+
+        // The rejected attempt was rolled back from the email's counter, so the email has all 5 attempts left.
+        String otherAddress = LoginThrottle.addressKey("198.51.100.8");
+        for (int i = 0; i < 5; i++) {
+            throttle.reserveAttempt(fresh, otherAddress);
+        }
+        assertThrows(ProblemException.class, () -> throttle.reserveAttempt(fresh, otherAddress));
+    }
+
+    @Test
+    void parallelFailuresStopAtLimit() throws Exception {
+        String email = IdentityApi.uniqueEmail("parallel");
+        IdentityApi.verifiedUser(mailbox, email);
+
+        int attempts = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String password = "wrong password " + i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return IdentityApi.login(email, password).statusCode();
+                }));
+            }
+            start.countDown();
+
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counts.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertEquals(5, counts.getOrDefault(401, 0), "password checks: " + counts);
+            assertEquals(attempts - 5, counts.getOrDefault(429, 0), "throttled attempts: " + counts);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void successfulLoginIsNotCounted() {
+        String email = IdentityApi.uniqueEmail("regular");
+        IdentityApi.verifiedUser(mailbox, email);
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            IdentityApi.login(email, "wrong password " + attempt).then().statusCode(401);
+        }
+        IdentityApi.login(email, IdentityApi.PASSWORD).then().statusCode(200);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            IdentityApi.login(email, "wrong password again " + attempt).then().statusCode(401);
+        }
+        IdentityApi.login(email, IdentityApi.PASSWORD).then().statusCode(429);
     }
 
     @Test

@@ -42,22 +42,32 @@ public class LoginService {
         String emailKey = LoginThrottle.emailKey(email);
         String addressKey = LoginThrottle.addressKey(clientAddress);
         try {
-            throttle.checkAllowed(emailKey, addressKey);
+            throttle.reserveAttempt(emailKey, addressKey);
         } catch (ProblemException e) {
             count("throttled");
             Log.infof("Throttled a login from %s", clientAddress);
             throw e;
         }
 
-        Optional<User> user = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(email));
-        boolean passwordMatches = passwordMatches(password, user.map(found -> found.passwordHash).orElse(dummyHash))
-                && user.isPresent();
+        Optional<User> user;
+        boolean passwordMatches;
+        try {
+            user = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(email));
+            passwordMatches = passwordMatches(password, user.map(found -> found.passwordHash).orElse(dummyHash))
+                    && user.isPresent();
+        } catch (RuntimeException e) {
+            // The password was never checked, so the attempt does not count as a failure.
+            releaseAfterError(emailKey, addressKey, clientAddress, e);
+            throw e;
+        }
         if (!passwordMatches) {
-            throttle.recordFailure(emailKey, addressKey);
+            // The attempt that reserveAttempt counted is the failure.
             count("failed");
             Log.infof("Failed login from %s", clientAddress);
             throw ProblemException.unauthorized("Invalid email or password.");
         }
+
+        throttle.release(emailKey, addressKey);
         User account = user.get();
         if (!account.verified) {
             count("unverified");
@@ -70,6 +80,16 @@ public class LoginService {
         count("succeeded");
         Log.infof("User %s logged in", account.id);
         return tokens.issue(account);
+    }
+
+    private void releaseAfterError(String emailKey, String addressKey, String clientAddress, RuntimeException error) {
+        Log.warnf(error, "Login from %s failed before its password was checked", clientAddress);
+        try {
+            throttle.release(emailKey, addressKey);
+        } catch (RuntimeException releaseError) {
+            Log.warnf(releaseError, "Login attempt from %s could not be taken back from the throttle counters",
+                    clientAddress);
+        }
     }
 
     /**

@@ -19,8 +19,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * Counts failed logins per email and per client address in fixed windows, in PostgreSQL so that
- * all replicas share the counters. Once a counter reaches its limit, logins for that email or from
- * that address get 429 until the window ends, even with the right password.
+ * all replicas share the counters. An attempt counts from the start of its password check, and
+ * it is taken back once the password matches. Once a counter reaches its limit, logins for that
+ * email or from that address get 429 until the window ends, even with the right password.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -42,40 +43,30 @@ public class LoginThrottle {
         return "ip:" + clientAddress;
     }
 
-    /** Throws 429 with Retry-After when the email or the address has used up its failures. */
-    // NOTE: the check and the later recordFailure are separate statements, so N logins sent in
-    // parallel at the limit can each pass the check: the limit is exact only for sequential attempts.
+    /**
+     * Counts a login attempt against the email and the address before its password is checked,
+     * or throws 429 with Retry-After when either has used up its attempts. Each counter moves in
+     * one conditional upsert, which locks its row, so logins sent in parallel at the limit cannot
+     * all pass. A failed login leaves the attempt counted, and {@link #release} takes back one
+     * whose password matched.
+     */
     @Transactional
-    public void checkAllowed(String emailKey, String addressKey) {
+    public void reserveAttempt(String emailKey, String addressKey) {
         Instant now = Instant.now();
         Instant cutoff = now.minus(config.failureWindow());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT throttle_key, failures, CAST(EXTRACT(EPOCH FROM window_start) * 1000 AS BIGINT)
-                FROM login_failures
-                WHERE throttle_key IN (:emailKey, :addressKey) AND window_start > :cutoff
-                """)
-                .setParameter("emailKey", emailKey)
-                .setParameter("addressKey", addressKey)
-                .setParameter("cutoff", cutoff)
-                .getResultList();
-
         long retryAfterSeconds = 0;
         int exhaustedLimit = 0;
-        for (Object[] row : rows) {
-            String key = (String) row[0];
-            int failures = ((Number) row[1]).intValue();
+        for (String key : List.of(emailKey, addressKey)) {
             int limit = key.equals(emailKey) ? config.maxFailuresPerEmail() : config.maxFailuresPerIp();
-            if (failures >= limit) {
-                Instant windowEnd = Instant.ofEpochMilli(((Number) row[2]).longValue()).plus(config.failureWindow());
-                long secondsLeft = Duration.between(now, windowEnd).toSeconds() + 1;
-                if (secondsLeft > retryAfterSeconds) {
-                    retryAfterSeconds = secondsLeft;
-                    exhaustedLimit = limit;
-                }
+            long secondsLeft = reserve(key, limit, now, cutoff);
+            if (secondsLeft > retryAfterSeconds) {
+                retryAfterSeconds = secondsLeft;
+                exhaustedLimit = limit;
             }
         }
+
         if (retryAfterSeconds > 0) {
+            // Throwing rolls back the increment of the other counter too.
             // Retry-After plus the RateLimit-* headers that every Certana rate limit sends.
             Problem problem = ProblemType.RATE_LIMITED.problem("Too many failed logins for this account or address; "
                     + "try again in " + retryAfterSeconds + " seconds.");
@@ -87,28 +78,57 @@ public class LoginThrottle {
         }
     }
 
-    /** Adds one failure to both counters, starting a new window where the old one has ended. */
-    @Transactional
-    public void recordFailure(String emailKey, String addressKey) {
-        Instant now = Instant.now();
-        Instant cutoff = now.minus(config.failureWindow());
-        for (String key : List.of(emailKey, addressKey)) {
-            // ON CONFLICT evaluates both CASE expressions against the old row, so a window that
-            // ended restarts at now with a count of one.
-            entityManager.createNativeQuery("""
-                    INSERT INTO login_failures (throttle_key, window_start, failures)
-                    VALUES (:key, :now, 1)
-                    ON CONFLICT (throttle_key) DO UPDATE SET
-                        failures = CASE WHEN login_failures.window_start > :cutoff
-                                        THEN login_failures.failures + 1 ELSE 1 END,
-                        window_start = CASE WHEN login_failures.window_start > :cutoff
-                                            THEN login_failures.window_start ELSE :now END
-                    """)
-                    .setParameter("key", key)
-                    .setParameter("now", now)
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate();
+    /**
+     * Adds one attempt to a counter unless it has reached its limit, starting a new window where
+     * the old one has ended.
+     *
+     * @return 0 when the attempt was counted, else the seconds until the counter's window ends
+     */
+    private long reserve(String key, int limit, Instant now, Instant cutoff) {
+        // ON CONFLICT evaluates the CASE expressions and the WHERE clause against the newest row
+        // version, after waiting for a concurrent upsert of the same key to commit. A window that
+        // ended restarts at now with a count of one.
+        @SuppressWarnings("unchecked")
+        List<Object> counted = entityManager.createNativeQuery("""
+                INSERT INTO login_failures (throttle_key, window_start, failures)
+                VALUES (:key, :now, 1)
+                ON CONFLICT (throttle_key) DO UPDATE SET
+                    failures = CASE WHEN login_failures.window_start > :cutoff
+                                    THEN login_failures.failures + 1 ELSE 1 END,
+                    window_start = CASE WHEN login_failures.window_start > :cutoff
+                                        THEN login_failures.window_start ELSE :now END
+                WHERE login_failures.window_start <= :cutoff OR login_failures.failures < :limit
+                RETURNING failures
+                """)
+                .setParameter("key", key)
+                .setParameter("now", now)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .getResultList();
+        if (!counted.isEmpty()) {
+            return 0;
         }
+
+        Number windowStartMillis = (Number) entityManager.createNativeQuery("""
+                SELECT CAST(EXTRACT(EPOCH FROM window_start) * 1000 AS BIGINT)
+                FROM login_failures WHERE throttle_key = :key
+                """)
+                .setParameter("key", key)
+                .getSingleResult();
+        Instant windowEnd = Instant.ofEpochMilli(windowStartMillis.longValue()).plus(config.failureWindow());
+        return Math.max(1, Duration.between(now, windowEnd).toSeconds() + 1);
+    }
+
+    /** Takes back the attempt that {@link #reserveAttempt} counted, for a login whose password matched. */
+    @Transactional
+    public void release(String emailKey, String addressKey) {
+        entityManager.createNativeQuery("""
+                UPDATE login_failures SET failures = failures - 1
+                WHERE throttle_key IN (:emailKey, :addressKey) AND failures > 0
+                """)
+                .setParameter("emailKey", emailKey)
+                .setParameter("addressKey", addressKey)
+                .executeUpdate();
     }
 
     /** Clears the email's counter after a successful login; the address counter keeps running. */
