@@ -1,8 +1,10 @@
 package io.certana.asset;
 
 import static io.certana.asset.AssetApi.withKey;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +117,38 @@ class DeduplicationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void uploadRestoresMissingBlobs() throws Exception {
+        Tenants.Tenant tenant = Tenants.primary();
+        byte[] image = TestPictures.png(400, 300, 207);
+        UUID id = AssetApi.register(tenant.writeKey(), image, "kept.png", "image/png");
+        Response asset = AssetApi.awaitCompleted(tenant.writeKey(), id);
+        byte[] output = withKey(tenant.readKey()).get("/api/v1/assets/{id}/watermarked", id).then().statusCode(200)
+                .extract().asByteArray();
+        Path original = blobs.root().resolve(BlobStore.keyFor(asset.path("contentHash")));
+        Path marked = blobs.root().resolve(BlobStore.keyFor(asset.path("watermarked.contentHash")));
+        Files.delete(original);
+        Files.delete(marked);
+
+        withKey(tenant.readKey()).get("/api/v1/assets/{id}/original", id).then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Upload the same file again"));
+
+        AssetApi.upload(tenant.writeKey(), image, "again.png", "image/png").then().statusCode(200)
+                .body("id", equalTo(id.toString()));
+        assertTrue(Files.exists(original), "the upload put the original back");
+        byte[] restored = withKey(tenant.readKey()).get("/api/v1/assets/{id}/original", id).then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(image, restored);
+
+        withKey(tenant.readKey()).get("/api/v1/assets/{id}/watermarked", id).then().statusCode(503);
+        AssetApi.upload(tenant.writeKey(), output, "marked.png", "image/png").then().statusCode(200)
+                .body("id", equalTo(id.toString()));
+        byte[] restoredOutput = withKey(tenant.readKey()).get("/api/v1/assets/{id}/watermarked", id).then()
+                .statusCode(200).extract().asByteArray();
+        assertArrayEquals(output, restoredOutput);
     }
 
     @Test

@@ -115,10 +115,12 @@ public class AssetQueries {
             return new Download(blobs.open(key), mediaType, size, sha256, fileName);
         } catch (NoSuchFileException e) {
             Log.errorf("Blob %s of asset %s is missing from storage", key, asset.id);
-            // NOTE: the row outlived its file (storage lost, moved or pointed elsewhere). Retrying does not
-            // help; an operator restores the blob store from its backup (docs/deploy.md).
+            // The row outlived its file (storage lost, moved or pointed elsewhere), so retrying does not
+            // help. An upload of the same bytes puts the file back (RegistrationService), and so does
+            // restoring the blob store from its backup (docs/deploy.md).
             throw ProblemException.serviceUnavailable("The stored file of asset " + asset.id + " is missing from "
-                    + "the blob store. Ask the operator to restore the storage folder from its backup.");
+                    + "the blob store. Upload the same file again to restore it, or ask the operator to restore "
+                    + "the storage folder from its backup.");
         }
     }
 

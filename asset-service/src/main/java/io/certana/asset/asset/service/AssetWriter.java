@@ -59,6 +59,24 @@ public class AssetWriter {
     }
 
     /**
+     * Puts an upload back into the blob store when its bytes are a registered blob that has gone
+     * missing there (storage lost or restored from an older backup). It runs under the blob's
+     * lock and only while an asset still refers to the blob, so it cannot race a deletion.
+     *
+     * @return whether the blob was missing and has been restored
+     */
+    @Transactional
+    public boolean restoreMissingBlob(String sha256Hex, Path uploadedFile) throws IOException {
+        String key = BlobStore.keyFor(sha256Hex);
+        locks.lock(sha256Hex);
+        if (blobs.exists(key) || !assets.referencesBlob(key)) {
+            return false;
+        }
+        blobs.putFile(uploadedFile, sha256Hex);
+        return true;
+    }
+
+    /**
      * Queues a failed asset again from the step where it stopped, with the quota reserved anew.
      *
      * @return the asset, or null when it is no longer failed (another upload restarted it first)

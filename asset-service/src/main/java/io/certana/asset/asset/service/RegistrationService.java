@@ -3,6 +3,7 @@ package io.certana.asset.asset.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public class RegistrationService {
         }
         ContentIdentifiers ids = identifiers.compute(upload.file());
 
-        Optional<RegistrationOutcome> existing = findExisting(organizationId, ids);
+        Optional<RegistrationOutcome> existing = findExisting(organizationId, ids, upload.file());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -122,7 +123,7 @@ public class RegistrationService {
             if (UniqueViolations.isUniqueViolation(e)) {
                 // A concurrent upload of the same bytes won the unique index: respond as if it had come first.
                 Log.debugf("Upload of %s to organization %s lost the race to another upload", ids.sha256(), organizationId);
-                return findExisting(organizationId, ids).orElseThrow(() -> e);
+                return findExisting(organizationId, ids, upload.file()).orElseThrow(() -> e);
             }
             throw e;
         }
@@ -136,9 +137,10 @@ public class RegistrationService {
     /**
      * Looks the bytes up among registered originals and watermarked outputs. The organization's own
      * asset is returned as it is, or queued again when its registration had failed; another
-     * organization's raises 409.
+     * organization's raises 409. When the organization's own blob of these bytes is missing from
+     * storage, the upload restores it.
      */
-    private Optional<RegistrationOutcome> findExisting(UUID organizationId, ContentIdentifiers ids) {
+    private Optional<RegistrationOutcome> findExisting(UUID organizationId, ContentIdentifiers ids, Path uploadedFile) {
         Optional<Asset> original = QuarkusTransaction.requiringNew()
                 .call(() -> assets.findByOriginal(ids.sha256(), ids.rawCid()));
         if (original.isPresent()) {
@@ -148,6 +150,7 @@ public class RegistrationService {
                 throw new AlreadyRegisteredException("These bytes were registered by another organization, "
                         + "which keeps the claim.", asset.cid);
             }
+            restoreMissingBlob(asset, "original", ids.sha256(), uploadedFile);
             if (asset.status() == ProcessingStatus.FAILED) {
                 return Optional.of(restartFailed(asset));
             }
@@ -163,10 +166,31 @@ public class RegistrationService {
                 throw new AlreadyRegisteredException("These bytes are the watermarked output of an asset registered "
                         + "by another organization, which keeps the claim.", ids.rawCid());
             }
+            restoreMissingBlob(asset, "watermarked output", ids.sha256(), uploadedFile);
             metrics.counter("certana.asset.uploads", "outcome", "existing").increment();
             return Optional.of(new RegistrationOutcome(asset, false));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Restores the blob of these bytes from the upload when it is missing from storage. A failure
+     * is logged and leaves the asset as it was, because the upload succeeds either way.
+     */
+    private void restoreMissingBlob(Asset asset, String blobKind, String sha256Hex, Path uploadedFile) {
+        if (!Files.exists(uploadedFile)) {
+            return;
+        }
+        try {
+            if (writer.restoreMissingBlob(sha256Hex, uploadedFile)) {
+                metrics.counter("certana.asset.blobs.restored").increment();
+                Log.warnf("Restored the missing %s of asset %s (SHA-256 %s) from a new upload of its bytes", blobKind,
+                        asset.id, sha256Hex);
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.errorf(e, "Could not restore the missing %s of asset %s (SHA-256 %s) from a new upload", blobKind,
+                    asset.id, sha256Hex);
+        }
     }
 
     /** Queues a failed asset again after a new upload of its bytes, with its quota reserved anew. */
