@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
@@ -109,6 +110,26 @@ class WatermarkEngineTest {
         assertTrue(result.track(Track.B).detected(), "Track B after a 5° rotation");
         assertTrue(result.tamperMap().orElseThrow().globalChange(), "a rotated copy's map localises nothing");
         assertTrue(result.tamperMap().orElseThrow().regions().isEmpty());
+    }
+
+    @Test
+    void downscaledCopyMapIsGlobal() throws IOException {
+        BufferedImage marked = engine.embed(photo("coffee.png"), PAYLOAD, EnumSet.of(Track.A, Track.B)).marked();
+        int width = (int) Math.round(marked.getWidth() * 0.8);
+        int height = (int) Math.round(marked.getHeight() * 0.8);
+        BufferedImage smaller = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = smaller.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(marked, 0, 0, width, height, null);
+        g.dispose();
+
+        DetectionResult result = engine.detect(smaller);
+
+        assertTrue(result.track(Track.B).detected(), "Track B after a resize to 80 %");
+        TamperMap map = result.tamperMap().orElseThrow();
+        assertTrue(map.blockSize() < 32, "block size " + map.blockSize());
+        assertTrue(map.globalChange(), "a rescaled copy with small blocks localises nothing");
+        assertTrue(map.regions().isEmpty());
     }
 
     @Test

@@ -39,6 +39,10 @@ public final class FragileTrack {
     static final double GLOBAL_CHANGE_SHARE = 0.4;
     /** Lattice rotation from which the map is reported as a global change: 0.5°, in radians. */
     static final double ROTATION_GLOBAL_RADIANS = Math.toRadians(0.5);
+    /** Relative distance of the lattice's scale from a whole embedding factor from which a copy counts as rescaled. */
+    static final double RESAMPLED_TOLERANCE = 0.02;
+    /** Block size in pixels below which the map of a rescaled copy is reported as a global change. */
+    static final double MIN_RESAMPLED_BLOCK_PX = 32;
     /** Unmarked and unscored cells: means below EMBED_LOW or above EMBED_HIGH, in luma levels. */
     static final double EMBED_LOW = 4;
     static final double EMBED_HIGH = 251;
@@ -413,7 +417,14 @@ public final class FragileTrack {
         // along the borders. The map then shows where the rotation hurt the cells, not where the
         // content changed, so it is reported as a global change that localises nothing.
         boolean rotated = Math.abs(geometry.angle()) > ROTATION_GLOBAL_RADIANS;
-        boolean global = rotated || filled > 0 && flagged > GLOBAL_CHANGE_SHARE * filled;
+        // A copy rescaled by a non-integer factor until its blocks are small is read through few,
+        // blurred pixels per cell. A screenshot-size copy of a 12-megapixel photo (29 px blocks)
+        // showed false regions of 22 to 179 blocks with few tampered blocks around them. The
+        // verdict would take them for a local edit, so such a map is a global change too.
+        double latticeFactor = geometry.period() * factor / RobustTile.PERIOD_PX;
+        boolean resampled = Math.abs(latticeFactor - Math.rint(latticeFactor)) > RESAMPLED_TOLERANCE * latticeFactor;
+        boolean smallResampled = resampled && 2 * geometry.period() / CELLS * factor < MIN_RESAMPLED_BLOCK_PX;
+        boolean global = rotated || smallResampled || filled > 0 && flagged > GLOBAL_CHANGE_SHARE * filled;
         List<TamperMap.Region> regions = global ? List.of() : regions(scores, columns, rows, blockSize, width, height);
         return new TamperMap(columns, rows, blockSize, scores, TAMPER_THRESHOLD, regions, global);
     }
