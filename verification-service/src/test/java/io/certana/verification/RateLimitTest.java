@@ -105,10 +105,10 @@ class RateLimitTest {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(large);
             out.flush();
-            Map<String, String> refused = RawHttp.readResponse(socket.getInputStream());
-            assertEquals("429", refused.get(":status"), refused.toString());
-            assertTrue(refused.get(":body").contains("API key"), refused.get(":body"));
-            assertNotEquals("close", refused.get("connection"), "the drained connection stays open");
+            Map<String, String> rejected = RawHttp.readResponse(socket.getInputStream());
+            assertEquals("429", rejected.get(":status"), rejected.toString());
+            assertTrue(rejected.get(":body").contains("API key"), rejected.get(":body"));
+            assertNotEquals("close", rejected.get("connection"), "the drained connection stays open");
 
             out.write(next.getBytes(StandardCharsets.US_ASCII));
             out.flush();
